@@ -1,0 +1,8 @@
+namespace ModelCompress.Engine.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Info,
+}
