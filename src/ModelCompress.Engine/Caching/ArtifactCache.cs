@@ -1,0 +1,184 @@
+using System.Text.Json;
+using ModelCompress.Engine.Diagnostics;
+
+namespace ModelCompress.Engine.Caching;
+
+/// <summary>
+/// Content-addressed store of step outputs. An entry is a folder <c>&lt;root&gt;/&lt;key[0..2]&gt;/&lt;key&gt;/</c> holding
+/// <c>artifact.onnx</c> and <c>record.json</c>. Entries are built in a private temporary folder and moved into place
+/// with one rename, so two builds sharing the cache never see half an entry; whichever rename lands first wins and
+/// the other is discarded (same key means same content).
+/// </summary>
+public sealed class ArtifactCache
+{
+    private const string ArtifactFile = "artifact.onnx";
+    private const string RecordFile = "record.json";
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public ArtifactCache(string root)
+    {
+        Root = Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Checks that the cache folder can be created and written; a clear MC5001 otherwise.</summary>
+    public static ArtifactCache Open(string root)
+    {
+        var cache = new ArtifactCache(root);
+        try
+        {
+            Directory.CreateDirectory(cache.Root);
+            var probe = Path.Combine(cache.Root, $".probe-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CompressionException(CacheDiagnostics.CacheDirectoryNotWritable(cache.Root, e.Message));
+        }
+
+        return cache;
+    }
+
+    public CacheLookup TryGet(string key)
+    {
+        var folder = EntryFolder(key);
+        if (!Directory.Exists(folder))
+        {
+            return CacheLookup.Miss;
+        }
+
+        try
+        {
+            var record = JsonSerializer.Deserialize<CacheRecord>(File.ReadAllText(Path.Combine(folder, RecordFile)));
+            var artifact = File.ReadAllBytes(Path.Combine(folder, ArtifactFile));
+            var problem = record switch
+            {
+                null => "the record is empty",
+                { Version: not CacheRecord.CurrentVersion } => $"record version {record.Version}",
+                _ when record.Key != key => "the record belongs to another key",
+                _ when record.ArtifactBytes != artifact.LongLength => "the artifact has the wrong length",
+                _ when record.ArtifactHash != ContentHash.OfBytes(artifact) => "the artifact's hash does not match its record",
+                _ => null,
+            };
+            if (problem is null)
+            {
+                return new CacheLookup(CacheLookupStatus.Hit, artifact, record, null);
+            }
+
+            Evict(folder);
+            return new CacheLookup(CacheLookupStatus.Corrupt, null, null, problem);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
+        {
+            Evict(folder);
+            return new CacheLookup(CacheLookupStatus.Corrupt, null, null, e.Message);
+        }
+    }
+
+    /// <summary>Stores an entry. Returns a warning when the write failed: a cache problem never breaks a build.</summary>
+    public Diagnostic? TryPut(CacheRecord record, byte[] artifact)
+    {
+        var folder = EntryFolder(record.Key);
+        var staging = Path.Combine(Root, "tmp", Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(staging);
+            File.WriteAllBytes(Path.Combine(staging, ArtifactFile), artifact);
+            File.WriteAllText(Path.Combine(staging, RecordFile), JsonSerializer.Serialize(record, JsonOptions));
+            Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+            if (!Directory.Exists(folder))
+            {
+                Directory.Move(staging, folder);
+            }
+
+            return null;
+        }
+        catch (IOException) when (Directory.Exists(folder))
+        {
+            return null; // Another build stored the same key first; its content is identical.
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CacheDiagnostics.CacheWriteFailed(Root, e.Message);
+        }
+        finally
+        {
+            TryDelete(staging);
+        }
+    }
+
+    /// <summary>Every entry with its verdict, for <c>modelcompress cache verify</c>.</summary>
+    public IEnumerable<(string Key, CacheLookupStatus Status, string? Problem)> Verify()
+    {
+        foreach (var key in Keys())
+        {
+            var lookup = TryGet(key);
+            yield return (key, lookup.Status, lookup.Problem);
+        }
+    }
+
+    public IReadOnlyList<string> Keys()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateDirectories(Root)
+            .Where(d => Path.GetFileName(d).Length == 2)
+            .SelectMany(Directory.EnumerateDirectories)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public long SizeInBytes() =>
+        Directory.Exists(Root)
+            ? new DirectoryInfo(Root).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
+            : 0;
+
+    public void Clear()
+    {
+        foreach (var key in Keys())
+        {
+            Evict(EntryFolder(key));
+        }
+
+        TryDelete(Path.Combine(Root, "tmp"));
+    }
+
+    private string EntryFolder(string key) => Path.Combine(Root, key[..2], key);
+
+    private static void Evict(string folder)
+    {
+        // Move aside first so a concurrent reader never sees a half-deleted entry.
+        var doomed = folder + ".evicted-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            Directory.Move(folder, doomed);
+            Directory.Delete(doomed, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next reader to evict; it will be detected again.
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A leftover staging folder is harmless.
+        }
+    }
+}

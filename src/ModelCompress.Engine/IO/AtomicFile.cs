@@ -1,0 +1,35 @@
+namespace ModelCompress.Engine.IO;
+
+/// <summary>
+/// Writes that never leave a half-written file behind: bytes go to a temporary file beside the target, are
+/// flushed, then renamed over it (rename is atomic within one file system).
+/// </summary>
+public static class AtomicFile
+{
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    public static void WriteAllText(string path, string text) =>
+        WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using System.Text.Json;
+using ModelCompress.Engine.IO;
+
+namespace ModelCompress.Engine.Manifest;
+
+/// <summary>
+/// What a successful run read and wrote, for MSBuild: inputs drive the target's up-to-date check, models become
+/// embedded resources. Written last, so its presence means the outputs beside it are complete.
+/// </summary>
+public sealed record BuildManifest(int Version, IReadOnlyList<string> Inputs, IReadOnlyList<ManifestModel> Models, IReadOnlyList<string> Reports)
+{
+    public const int CurrentVersion = 1;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>Writes inputs.txt, then manifest.json; each atomically.</summary>
+    public void Write(string manifestPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(manifestPath))!;
+        var inputs = new StringBuilder();
+        foreach (var input in Inputs)
+        {
+            inputs.Append(input).Append('\n');
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(folder, "inputs.txt"), inputs.ToString());
+        AtomicFile.WriteAllText(manifestPath, JsonSerializer.Serialize(this, Json) + "\n");
+    }
+
+    public static BuildManifest Read(string manifestPath) =>
+        JsonSerializer.Deserialize<BuildManifest>(File.ReadAllText(manifestPath), Json)
+        ?? throw new JsonException($"'{manifestPath}' is empty.");
+
+    /// <summary>A C# identifier for a model name: digits_cnn → DigitsCnn.</summary>
+    public static string AccessorNameOf(string modelName)
+    {
+        var builder = new StringBuilder();
+        var upper = true;
+        foreach (var c in modelName)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        if (builder.Length == 0 || char.IsDigit(builder[0]))
+        {
+            builder.Insert(0, "Model");
+        }
+
+        return builder.ToString();
+    }
+}
