@@ -1,4 +1,3 @@
-using ModelCompress.Onnx.Statistics;
 using ModelCompress.Onnx.Tests.Support;
 
 namespace ModelCompress.Onnx.Tests;

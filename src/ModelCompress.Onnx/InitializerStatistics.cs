@@ -1,4 +1,4 @@
-namespace ModelCompress.Onnx.Statistics;
+namespace ModelCompress.Onnx;
 
 /// <summary>Size and sparsity of one initializer.</summary>
 /// <param name="Name">Initializer name.</param>

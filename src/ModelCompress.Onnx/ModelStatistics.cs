@@ -1,4 +1,4 @@
-namespace ModelCompress.Onnx.Statistics;
+namespace ModelCompress.Onnx;
 
 /// <summary>
 /// What <c>modelcompress inspect</c> prints and reports compare: parameters, sparsity, ops, opsets, signature.
