@@ -1,0 +1,110 @@
+using Google.Protobuf;
+using ModelCompress.Onnx.Proto;
+
+namespace ModelCompress.Onnx;
+
+/// <summary>Loading: every way a file can fail to be a model ends in one <see cref="OnnxFormatException"/>.</summary>
+public sealed partial class OnnxModel
+{
+    /// <summary>Reads a model file and any external data it points at (relative to the model's folder).</summary>
+    public static OnnxModel Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new OnnxFormatException(full, OnnxFormatError.FileNotFound,
+                $"ONNX model file '{full}' does not exist. Check the path (relative paths are resolved against the config's folder).");
+        }
+
+        var bytes = File.ReadAllBytes(full);
+        return Parse(bytes, full, Path.GetDirectoryName(full));
+    }
+
+    /// <summary>
+    /// Parses a serialized model. External data, if any, is looked up in <paramref name="baseDirectory"/>; without
+    /// one, a model with external data is rejected.
+    /// </summary>
+    public static OnnxModel FromBytes(byte[] bytes, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Parse(bytes, null, baseDirectory);
+    }
+
+    private static OnnxModel Parse(byte[] bytes, string? path, string? baseDirectory)
+    {
+        var what = path is null ? "The model bytes" : $"'{path}'";
+        if (bytes.Length == 0)
+        {
+            throw new OnnxFormatException(path, OnnxFormatError.Empty,
+                $"{what} is empty (0 bytes). The export or copy that produced it failed; export the model again.");
+        }
+
+        ModelProto proto;
+        try
+        {
+            proto = ModelProto.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw ParseFailure(bytes, path, what, ex);
+        }
+
+        Validate(proto, bytes, path, what);
+        ExternalDataReader.Resolve(proto, baseDirectory, path);
+        return new OnnxModel(proto);
+    }
+
+    private static OnnxFormatException ParseFailure(byte[] bytes, string? path, string what, Exception ex)
+    {
+        if (OnnxFileSniffer.Describe(bytes) is { } kind)
+        {
+            return NotOnnx(path, $"{what} is not an ONNX model: it looks like {kind}.", ex);
+        }
+
+        return OnnxFileSniffer.LooksLikeOnnx(bytes)
+            ? new OnnxFormatException(path, OnnxFormatError.Truncated,
+                $"{what} is truncated or corrupt: it starts like an ONNX model but its data ends or breaks after " +
+                $"{bytes.Length} bytes ({ex.Message}). Copy or export the model again.", ex)
+            : NotOnnx(path, $"{what} is not an ONNX model (it does not parse as an ONNX protobuf: {ex.Message}).", ex);
+    }
+
+    // Protobuf parses many random byte strings as some message, so a parse alone proves nothing: an ONNX model
+    // must also say which IR version and opsets it uses and carry a graph.
+    private static void Validate(ModelProto proto, byte[] bytes, string? path, string what)
+    {
+        var missing = new List<string>();
+        if (!proto.HasIrVersion || proto.IrVersion is < 1 or > 64)
+        {
+            missing.Add("no valid ir_version");
+        }
+
+        if (proto.Graph is null)
+        {
+            missing.Add("no graph");
+        }
+
+        if (proto.OpsetImport.Count == 0 || proto.OpsetImport.Any(o => o.Version < 1))
+        {
+            missing.Add("no opset_import");
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var kind = OnnxFileSniffer.Describe(bytes);
+        var detail = kind is null ? string.Empty : $" It looks like {kind}.";
+        if (kind is null && OnnxFileSniffer.LooksLikeOnnx(bytes) && proto.Graph is null)
+        {
+            throw new OnnxFormatException(path, OnnxFormatError.Truncated,
+                $"{what} is truncated: it starts like an ONNX model but has {string.Join(", ", missing)}. Copy or export the model again.");
+        }
+
+        throw NotOnnx(path, $"{what} is not an ONNX model: it has {string.Join(", ", missing)}.{detail}", null);
+    }
+
+    private static OnnxFormatException NotOnnx(string? path, string message, Exception? inner) =>
+        new(path, OnnxFormatError.NotOnnx, message + " Give the path of an .onnx file (export with torch.onnx.export or similar).", inner);
+}
