@@ -18,8 +18,8 @@ internal static class CSharpIdentifier
     };
 
     /// <summary>
-    /// PascalCase from the letter and digit runs of <paramref name="name"/>; a leading digit gets an underscore,
-    /// a keyword an '@', and a name with no letters or digits becomes <c>_</c>.
+    /// PascalCase from the letter and digit runs of <paramref name="name"/>; a leading digit gets an underscore and
+    /// a name with no letters or digits becomes <c>_</c>. (C# keywords are lower case, so PascalCase never is one.)
     /// </summary>
     public static string FromName(string name)
     {
@@ -49,8 +49,7 @@ internal static class CSharpIdentifier
             builder.Insert(0, '_');
         }
 
-        var result = builder.ToString();
-        return System.Array.IndexOf(Keywords, result) >= 0 ? "@" + result : result;
+        return builder.ToString();
     }
 
     /// <summary>Whether <paramref name="name"/> can be used as an identifier as it is.</summary>
