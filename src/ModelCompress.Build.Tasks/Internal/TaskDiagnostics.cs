@@ -27,6 +27,9 @@ internal static class TaskDiagnostics
     /// <summary>The accessor source could not be written.</summary>
     public const string AccessorWriteFailed = "MC5096";
 
+    /// <summary>ModelCompressConfig names a file that does not exist (raised by the targets, a warning).</summary>
+    public const string ConfigNotFound = "MC5097";
+
     /// <summary>The engine exited with a failure code but printed no diagnostic (a crash).</summary>
     public const string EngineCrashed = "MC9002";
 }

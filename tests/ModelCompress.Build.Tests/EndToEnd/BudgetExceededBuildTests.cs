@@ -34,7 +34,7 @@ public sealed class BudgetExceededBuildTests
     }
 
     [Fact]
-    public void Disabled_and_design_time_builds_start_no_engine()
+    public void Disabled_design_time_and_missing_config_builds_start_no_engine()
     {
         using var copy = TestProjectCopy.Create();
         var output = Path.Combine(copy.ProjectDir("BudgetExceeded"), "obj", "Debug", "net10.0", "modelcompress");
@@ -49,6 +49,11 @@ public sealed class BudgetExceededBuildTests
         Assert.True(designTime.ExitCode == 0, designTime.ToString());
         Assert.DoesNotContain(Marker, designTime.Output);
         Assert.False(Directory.Exists(output), "a disabled or design-time build wrote engine output");
+
+        var missing = copy.Build("BudgetExceeded", "-p:ModelCompressConfig=missing.yaml");
+        Assert.True(missing.ExitCode == 0, missing.ToString());
+        Assert.Contains("warning MC5097: ModelCompressConfig '" + Path.Combine(copy.ProjectDir("BudgetExceeded"), "missing.yaml") + "' does not exist", missing.Output);
+        Assert.DoesNotContain(Marker, missing.Output);
     }
 
     private static Match Diagnostic(CliResult result, string kind)
