@@ -1,0 +1,35 @@
+namespace ModelCompress.Build.Tasks.Internal;
+
+/// <summary>
+/// The codes the MSBuild tasks raise themselves. MC5090–MC5099 (cache and IO) are reserved for the build
+/// integration; MC9002 is an engine that failed without saying why.
+/// </summary>
+internal static class TaskDiagnostics
+{
+    /// <summary>A task parameter has a value the task cannot use.</summary>
+    public const string InvalidParameter = "MC5090";
+
+    /// <summary>No dotnet host could be found to start the engine.</summary>
+    public const string DotnetNotFound = "MC5091";
+
+    /// <summary>ModelCompressToolPath names a file that does not exist.</summary>
+    public const string EngineNotFound = "MC5092";
+
+    /// <summary>The engine reported success but left no manifest.json.</summary>
+    public const string ManifestMissing = "MC5093";
+
+    /// <summary>manifest.json exists but cannot be read or parsed.</summary>
+    public const string ManifestInvalid = "MC5094";
+
+    /// <summary>Two models map to the same accessor name.</summary>
+    public const string AccessorNameClash = "MC5095";
+
+    /// <summary>The accessor source could not be written.</summary>
+    public const string AccessorWriteFailed = "MC5096";
+
+    /// <summary>ModelCompressConfig names a file that does not exist (raised by the targets, a warning).</summary>
+    public const string ConfigNotFound = "MC5097";
+
+    /// <summary>The engine exited with a failure code but printed no diagnostic (a crash).</summary>
+    public const string EngineCrashed = "MC9002";
+}
