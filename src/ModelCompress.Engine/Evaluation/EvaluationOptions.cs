@@ -1,0 +1,11 @@
+namespace ModelCompress.Engine.Evaluation;
+
+/// <summary>
+/// How a model is measured: warm-up and timed iterations at batch 1, intra-op threads, execution provider
+/// (<c>auto</c>, <c>cpu</c> or <c>cuda</c>) and the batch size used for accuracy.
+/// </summary>
+public sealed record EvaluationOptions(int Warmup = 10, int Iterations = 100, int Threads = 1, string Provider = "auto", int BatchSize = 64)
+{
+    /// <summary>The defaults.</summary>
+    public static EvaluationOptions Default { get; } = new();
+}

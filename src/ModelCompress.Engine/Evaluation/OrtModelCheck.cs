@@ -1,0 +1,23 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace ModelCompress.Engine.Evaluation;
+
+/// <summary>Checks that ONNX Runtime accepts a model (used to validate every model a step emits before it is cached).</summary>
+public static class OrtModelCheck
+{
+    /// <summary>Creates and drops a CPU session for <paramref name="model"/>.</summary>
+    /// <exception cref="InvalidOperationException">ONNX Runtime refused the model; the message is ORT's.</exception>
+    public static void EnsureLoads(byte[] model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        try
+        {
+            using var options = new SessionOptions { IntraOpNumThreads = 1 };
+            using var session = new InferenceSession(model, options);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
+    }
+}
