@@ -70,6 +70,9 @@ public static class DataDiagnostics
     public static Diagnostic BadColumnSpec(string file, string spec) => Error("MC4020",
         $"Column selection '{spec}' for '{file}' is not valid. Write a range like 'p0..p63' or a comma-separated list of columns.", file);
 
+    public static Diagnostic InputNameNeeded(string file, string array, IEnumerable<string> realInputs) => Error("MC4021",
+        $"Array '{array}' is bound without a model input name, but the model has several inputs: {List(realInputs)}. Name the model input it feeds.", file);
+
     private static Diagnostic Error(string code, string message, string file) => Diagnostic.Error(code, message, file: file);
 
     private static string List(IEnumerable<string> names)
