@@ -1,0 +1,92 @@
+using Microsoft.ML.OnnxRuntime;
+using ModelCompress.Engine.Diagnostics;
+
+namespace ModelCompress.Engine.Evaluation;
+
+/// <summary>An inference session on the provider asked for: <c>auto</c> (CUDA, else CPU with one warning), <c>cpu</c> or <c>cuda</c>.</summary>
+internal sealed class OrtSession : IDisposable
+{
+    private readonly SessionOptions _options;
+
+    private OrtSession(InferenceSession session, SessionOptions options, string provider, Diagnostic? warning)
+    {
+        Session = session;
+        _options = options;
+        Provider = provider;
+        Warning = warning;
+    }
+
+    public InferenceSession Session { get; }
+
+    /// <summary><c>cpu</c> or <c>cuda</c>.</summary>
+    public string Provider { get; }
+
+    /// <summary>The MC4090 fallback warning, when <c>auto</c> could not use CUDA.</summary>
+    public Diagnostic? Warning { get; }
+
+    public static OrtSession Create(byte[] model, string modelName, EvaluationOptions options)
+    {
+        var provider = options.Provider.ToLowerInvariant();
+        if (provider is not ("auto" or "cpu" or "cuda"))
+        {
+            throw new CompressionException(EvaluationDiagnostics.UnknownProvider(options.Provider));
+        }
+
+        if (provider == "cpu")
+        {
+            return OnCpu(model, modelName, options, null);
+        }
+
+        SessionOptions? cudaOptions = null;
+        try
+        {
+            cudaOptions = NewOptions(options);
+            cudaOptions.AppendExecutionProvider_CUDA(0);
+            return new OrtSession(new InferenceSession(model, cudaOptions), cudaOptions, "cuda", null);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            cudaOptions?.Dispose();
+            if (provider == "cuda")
+            {
+                // Tell a model ORT refuses apart from a missing CUDA: the CPU session gives the model's own error.
+                using var cpu = OnCpu(model, modelName, options, null);
+                throw new CompressionException(EvaluationDiagnostics.CudaUnavailable(FirstLine(e.Message)));
+            }
+
+            return OnCpu(model, modelName, options, EvaluationDiagnostics.ProviderFallback("cuda", FirstLine(e.Message)));
+        }
+    }
+
+    public void Dispose()
+    {
+        Session.Dispose();
+        _options.Dispose();
+    }
+
+    private static OrtSession OnCpu(byte[] model, string modelName, EvaluationOptions options, Diagnostic? warning)
+    {
+        var sessionOptions = NewOptions(options);
+        try
+        {
+            return new OrtSession(new InferenceSession(model, sessionOptions), sessionOptions, "cpu", warning);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            sessionOptions.Dispose();
+            throw new CompressionException(EvaluationDiagnostics.ModelRefused(modelName, FirstLine(e.Message)));
+        }
+    }
+
+    // Sequential execution and a fixed intra-op thread count keep latency comparable between runs and models.
+    private static SessionOptions NewOptions(EvaluationOptions options) => new()
+    {
+        IntraOpNumThreads = options.Threads,
+        InterOpNumThreads = 1,
+        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+    };
+
+    private static string FirstLine(string message) =>
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? message;
+}
