@@ -51,7 +51,7 @@ internal sealed class ModelPipeline(
             }
 
             var dataKey = DataLoading.ContentKey(model);
-            var links = new StepChain(model, cache, registry, observer, identity, probe)
+            var links = new StepChain(model, cache, registry, observer, identity, probe, Report)
                 .Run(original, originalBytes, data, dataKey, clock, baseline.Reference);
             steps.AddRange(links.Select(l => l.Report));
             var final = links.Count > 0 ? links[^1] : null;

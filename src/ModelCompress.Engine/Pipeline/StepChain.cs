@@ -21,7 +21,8 @@ internal sealed class StepChain(
     StepRegistry registry,
     IEngineObserver observer,
     EngineIdentity identity,
-    MetricsProbe probe)
+    MetricsProbe probe,
+    Action<Diagnostic> report)
 {
     public sealed record Link(StepConfig Step, OnnxModel Model, byte[] Bytes, StepReport Report);
 
@@ -83,11 +84,11 @@ internal sealed class StepChain(
 
         if (lookup.Status == CacheLookupStatus.Corrupt)
         {
-            observer.Diagnostic(CacheDiagnostics.CorruptEntry(cache.Root, key, lookup.Problem ?? "unreadable"));
+            report(CacheDiagnostics.CorruptEntry(cache.Root, key, lookup.Problem ?? "unreadable"));
         }
 
         var watch = Stopwatch.StartNew();
-        var context = new StepContext(data, model.Seed, new SynchronousProgress(observer, model.Name, stage), observer.Diagnostic, CancellationToken.None);
+        var context = new StepContext(data, model.Seed, new SynchronousProgress(observer, model.Name, stage), report, CancellationToken.None);
         var result = RunPlaced(runner, new StepInput(current, original, step, model), context);
         var bytes = result.Model.ToBytes();
         watch.Stop();
@@ -97,7 +98,7 @@ internal sealed class StepChain(
             watch.Elapsed.TotalMilliseconds, result.Facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList());
         if (cache.TryPut(record, bytes) is { } warning)
         {
-            observer.Diagnostic(warning);
+            report(warning);
         }
 
         return (bytes, result.Facts, false, watch.Elapsed.TotalMilliseconds);
