@@ -1,1 +1,31 @@
-return 0;
+using System.CommandLine;
+using ModelCompress.Cli.Commands;
+
+namespace ModelCompress.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("modelcompress: prune, quantize, distill and fine-tune ONNX models, gated by budgets.")
+        {
+            RunCommand.Create(),
+            EvalCommand.Create(),
+            InspectCommand.Create(),
+            ReportCommand.Create(),
+            CacheCommand.Create(),
+        };
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors)
+            {
+                Console.Error.WriteLine($"modelcompress: error MC0001: {error.Message}");
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        return result.Invoke();
+    }
+}

@@ -74,7 +74,9 @@ public static class DatasetLoader
         }
 
         // An empty model input name that could not be placed is reported above; do not repeat it per input.
-        if (bindings.All(b => b.ModelInput.Length > 0 || signature.Inputs.Count == 1))
+        // Likewise a binding to a name the model lacks is the one mistake to report, not also the input it missed.
+        if (bindings.All(b => b.ModelInput.Length > 0 || signature.Inputs.Count == 1)
+            && bindings.All(b => b.ModelInput.Length == 0 || signature.Inputs.Any(i => i.Name == b.ModelInput)))
         {
             foreach (var missing in signature.Inputs.Where(i => !bound.Contains(i.Name)))
             {

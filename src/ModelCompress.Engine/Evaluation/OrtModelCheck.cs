@@ -9,6 +9,7 @@ public static class OrtModelCheck
     /// <exception cref="InvalidOperationException">ONNX Runtime refused the model; the message is ORT's.</exception>
     public static void EnsureLoads(byte[] model)
     {
+        _ = OrtEnvironment.Instance;
         ArgumentNullException.ThrowIfNull(model);
         try
         {

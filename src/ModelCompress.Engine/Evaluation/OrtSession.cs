@@ -24,6 +24,8 @@ internal sealed class OrtSession : IDisposable
     /// <summary>The MC4090 fallback warning, when <c>auto</c> could not use CUDA.</summary>
     public Diagnostic? Warning { get; }
 
+    private static string? _cudaFailure;
+
     public static OrtSession Create(byte[] model, string modelName, EvaluationOptions options)
     {
         var provider = options.Provider.ToLowerInvariant();
@@ -32,9 +34,16 @@ internal sealed class OrtSession : IDisposable
             throw new CompressionException(EvaluationDiagnostics.UnknownProvider(options.Provider));
         }
 
+        _ = OrtEnvironment.Instance;
         if (provider == "cpu")
         {
             return OnCpu(model, modelName, options, null);
+        }
+
+        // CUDA is probed once per process: a machine without it does not grow a new warning per session.
+        if (provider == "auto" && _cudaFailure is { } known)
+        {
+            return OnCpu(model, modelName, options, EvaluationDiagnostics.ProviderFallback("cuda", known));
         }
 
         SessionOptions? cudaOptions = null;
@@ -54,7 +63,8 @@ internal sealed class OrtSession : IDisposable
                 throw new CompressionException(EvaluationDiagnostics.CudaUnavailable(FirstLine(e.Message)));
             }
 
-            return OnCpu(model, modelName, options, EvaluationDiagnostics.ProviderFallback("cuda", FirstLine(e.Message)));
+            _cudaFailure = FirstLine(e.Message);
+            return OnCpu(model, modelName, options, EvaluationDiagnostics.ProviderFallback("cuda", _cudaFailure));
         }
     }
 

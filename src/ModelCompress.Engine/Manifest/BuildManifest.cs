@@ -12,7 +12,7 @@ public sealed record BuildManifest(int Version, IReadOnlyList<string> Inputs, IR
 {
     public const int CurrentVersion = 1;
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>Writes inputs.txt, then manifest.json; each atomically.</summary>
     public void Write(string manifestPath)

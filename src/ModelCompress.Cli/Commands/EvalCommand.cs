@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using ModelCompress.Engine.Data;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Evaluation;
+using ModelCompress.Engine.Pipeline;
+using ModelCompress.Onnx;
+
+namespace ModelCompress.Cli.Commands;
+
+/// <summary>
+/// <c>modelcompress eval model.onnx --data digits.npz --input input=x_test --labels y_test</c>: the evaluation the
+/// build does, for one model by hand (optionally against a reference model for agreement and output error).
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("model") { Description = "The ONNX model to evaluate." };
+        var data = new Option<string?>("--data") { Description = "A .npz, .npy or .csv file; without it, generated inputs (latency only)." };
+        var inputs = new Option<string[]>("--input") { Description = "Model input = array (or CSV columns), e.g. input=x_test. Repeatable.", AllowMultipleArgumentsPerToken = true };
+        var labels = new Option<string?>("--labels") { Description = "Array (or CSV column) of integer labels." };
+        var reference = new Option<string?>("--reference") { Description = "A reference model (e.g. the original) for agreement and max abs error." };
+        var iterations = new Option<int>("--iterations") { Description = "Latency iterations at batch 1.", DefaultValueFactory = _ => 100 };
+        var warmup = new Option<int>("--warmup") { Description = "Warm-up runs before timing.", DefaultValueFactory = _ => 10 };
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
+        var provider = new Option<string>("--provider") { Description = "auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
+        provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        var command = new Command("eval", "Measure a model: accuracy or agreement, output error, latency percentiles, size.")
+        {
+            path, data, inputs, labels, reference, iterations, warmup, threads, provider,
+        };
+        command.SetAction(result =>
+        {
+            try
+            {
+                var file = Path.GetFullPath(result.GetValue(path)!);
+                var model = Load(file);
+                var options = new EvaluationOptions(result.GetValue(warmup), result.GetValue(iterations), result.GetValue(threads), result.GetValue(provider)!);
+                var dataset = result.GetValue(data) is { } d ? LoadData(d, result.GetValue(inputs) ?? [], result.GetValue(labels), model) : null;
+                ReferenceOutputs? referenceOutputs = null;
+                if (result.GetValue(reference) is { } r)
+                {
+                    var refFile = Path.GetFullPath(r);
+                    referenceOutputs = ModelEvaluator.Evaluate(Load(refFile).ToBytes(), dataset, options with { Iterations = 0, Warmup = 0 }, null).Outputs;
+                }
+
+                var evaluation = ModelEvaluator.Evaluate(model.ToBytes(), dataset, options, referenceOutputs);
+                foreach (var warning in evaluation.Warnings)
+                {
+                    Console.Error.WriteLine(warning.ToCanonical());
+                }
+
+                Print(file, evaluation, ModelStatistics.Compute(model));
+                return ExitCodes.Success;
+            }
+            catch (CompressionException e)
+            {
+                foreach (var d in e.Diagnostics)
+                {
+                    Console.Error.WriteLine(d.ToCanonical());
+                }
+
+                return ExitCodes.Failed;
+            }
+        });
+        return command;
+    }
+
+    private static OnnxModel Load(string file)
+    {
+        try
+        {
+            return OnnxModel.Load(file);
+        }
+        catch (OnnxFormatException e)
+        {
+            throw new CompressionException(Diagnostic.Error(ModelCodes.Of(e.Error), e.Message, file: file));
+        }
+    }
+
+    private static EvalDataset LoadData(string file, string[] bindings, string? labels, OnnxModel model)
+    {
+        var full = Path.GetFullPath(file);
+        var parsed = bindings.Select(b => b.Split('=', 2)).Select(p => p.Length == 2 ? new ArrayBinding(p[0], p[1]) : new ArrayBinding("", p[0])).ToList();
+        var format = Path.GetExtension(full).TrimStart('.').ToLowerInvariant();
+        return DatasetLoader.Load(new DataSource(full, format, parsed, labels, null, null, null), ModelSignature.FromOnnx(model));
+    }
+
+    private static void Print(string file, EvaluationResult r, ModelStatistics s)
+    {
+        static string F(double? v, string format = "0.####") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "—";
+        var w = Console.Out;
+        w.WriteLine(file);
+        w.WriteLine($"  provider      {r.Provider}");
+        w.WriteLine($"  samples       {F(r.Samples)}");
+        w.WriteLine($"  top-1         {F(r.Accuracy)}");
+        w.WriteLine($"  agreement     {F(r.Agreement)}");
+        w.WriteLine($"  max abs error {F(r.MaxAbsError, "0.######")}");
+        w.WriteLine($"  latency ms    p50 {F(r.P50Ms)}  p95 {F(r.P95Ms)}  p99 {F(r.P99Ms)}  mean {F(r.MeanMs)}  ({r.Iterations} iterations, {r.Threads} threads)");
+        w.WriteLine($"  size          {r.SizeBytes} bytes ({F(r.SizeBytes / 1024.0, "0.#")} KB)");
+        w.WriteLine($"  parameters    {s.ParameterCount}, non-zero {s.NonZeroParameterCount}, sparsity {F(s.Sparsity * 100, "0.##")} %");
+    }
+}

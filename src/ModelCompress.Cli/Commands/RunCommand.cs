@@ -1,0 +1,55 @@
+using System.CommandLine;
+using ModelCompress.Cli.Output;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Pipeline;
+
+namespace ModelCompress.Cli.Commands;
+
+/// <summary>
+/// <c>modelcompress run --config compression.yaml</c>: what the build does — compress every model, evaluate,
+/// check budgets, write the models, report.json, report.md and the build manifest into the output folder.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string>("--config") { Description = "Path of compression.yaml.", Required = true };
+        var model = new Option<string?>("--model") { Description = "Run only the model of this name." };
+        var output = new Option<string?>("--output") { Description = "Output folder (default: obj/modelcompress beside the config)." };
+        var cacheDir = CommonOptions.CacheDir();
+        var severity = new Option<string>("--budget-severity")
+        {
+            Description = "error (default) or warning: how a broken budget is reported.",
+            DefaultValueFactory = _ => "error",
+        };
+        severity.AcceptOnlyFromAmong("error", "warning");
+        var manifest = new Option<string?>("--manifest") { Description = "Where to write manifest.json (default: in the output folder)." };
+        var plain = new Option<bool>("--plain") { Description = "Plain log lines instead of progress bars." };
+
+        var command = new Command("run", "Compress the models of a compression.yaml, evaluate them and check their budgets.")
+        {
+            config, model, output, cacheDir, severity, manifest, plain,
+        };
+        command.SetAction(result =>
+        {
+            var configPath = Path.GetFullPath(result.GetValue(config)!);
+            var configDir = Path.GetDirectoryName(configPath)!;
+            var outputDir = Path.GetFullPath(result.GetValue(output) ?? Path.Combine(configDir, "obj", "modelcompress"));
+            var options = new RunOptions(
+                configPath,
+                outputDir,
+                Path.GetFullPath(result.GetValue(cacheDir) ?? Path.Combine(configDir, "obj", "modelcompress-cache")),
+                result.GetValue(model),
+                result.GetValue(severity) == "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+                result.GetValue(manifest) is { } m ? Path.GetFullPath(m) : Path.Combine(outputDir, "manifest.json"));
+            var outcome = ObservedRun.Run(result.GetValue(plain), observer => EngineFactory.Create(observer).Run(options));
+            return ExitCodeOf(outcome);
+        });
+        return command;
+    }
+
+    internal static int ExitCodeOf(RunOutcome outcome) =>
+        outcome.Diagnostics.Any(d => d.Code == "MC9001") ? ExitCodes.InternalError
+        : outcome.Succeeded ? ExitCodes.Success
+        : ExitCodes.Failed;
+}

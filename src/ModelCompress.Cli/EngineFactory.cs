@@ -1,0 +1,17 @@
+using ModelCompress.Engine.Pipeline;
+using ModelCompress.Engine.Steps;
+
+namespace ModelCompress.Cli;
+
+/// <summary>
+/// The composition root: the one place that knows every step. Graph-only steps come from the Engine, training
+/// steps from the Torch layer; Torch runners touch libtorch only inside Run, so a pipeline without them never
+/// loads it.
+/// </summary>
+public static class EngineFactory
+{
+    public static StepRegistry CreateRegistry() =>
+        new(GraphSteps.Runners());
+
+    public static CompressionEngine Create(IEngineObserver observer) => new(CreateRegistry(), observer);
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Reporting;
+
+namespace ModelCompress.Engine.Budgets;
+
+/// <summary>
+/// Compares the compressed model's metrics with its budgets. Relative budgets use the original measured in the
+/// same run, so a noisy machine moves both sides together.
+/// </summary>
+public static class BudgetChecker
+{
+    public static IReadOnlyList<BudgetVerdict> Check(BudgetsConfig budgets, ModelMetrics original, ModelMetrics compressed)
+    {
+        var verdicts = new List<BudgetVerdict>();
+        if (budgets.Accuracy is { } accuracy)
+        {
+            verdicts.Add(CheckAccuracy(accuracy, original, compressed));
+        }
+
+        if (budgets.Latency is { } latency)
+        {
+            verdicts.Add(CheckLatency(latency, original, compressed));
+        }
+
+        if (budgets.Size is { } size)
+        {
+            verdicts.Add(CheckSize(size, original, compressed));
+        }
+
+        return verdicts;
+    }
+
+    /// <summary>The diagnostic for a broken or unmeasurable budget, at the budget's position in the YAML.</summary>
+    public static Diagnostic? ToDiagnostic(string modelName, BudgetVerdict verdict, DiagnosticSeverity severity) => verdict.Outcome switch
+    {
+        BudgetOutcome.Failed => new Diagnostic(
+            CodeOf(verdict.Budget),
+            severity,
+            $"Model '{modelName}' breaks its {verdict.Budget} budget: {verdict.Detail}. Loosen the budget or change the steps.",
+            verdict.Position),
+        BudgetOutcome.NotMeasured => Diagnostic.Warning(
+            "MC2004",
+            $"Model '{modelName}': the {verdict.Budget} budget was not checked: {verdict.Detail}.",
+            verdict.Position),
+        _ => null,
+    };
+
+    private static string CodeOf(string budget) => budget switch
+    {
+        "accuracy" => "MC2001",
+        "latency" => "MC2002",
+        _ => "MC2003",
+    };
+
+    private static BudgetVerdict CheckAccuracy(AccuracyBudget budget, ModelMetrics original, ModelMetrics compressed)
+    {
+        var metric = original.Accuracy is null ? "agreement" : "top-1";
+        if (original.Quality is not { } before || compressed.Quality is not { } after)
+        {
+            var limitName = budget.MaxDrop is null ? "max_relative_drop" : "max_drop";
+            return new BudgetVerdict("accuracy", limitName, budget.MaxDrop ?? budget.MaxRelativeDrop ?? 0, null, "", BudgetOutcome.NotMeasured, budget.Position,
+                "no data was given, so accuracy could not be measured; add a data section");
+        }
+
+        var drop = before - after;
+        if (budget.MaxDrop is { } maxDrop)
+        {
+            return Verdict("accuracy", "max_drop", maxDrop, drop, "", drop <= maxDrop + 1e-12, budget.Position,
+                $"{metric} fell by {F(drop)} from {F(before)} to {F(after)}, more than max_drop {F(maxDrop)}");
+        }
+
+        var relative = before == 0 ? 0 : drop / before;
+        var maxRelative = budget.MaxRelativeDrop ?? 0;
+        return Verdict("accuracy", "max_relative_drop", maxRelative, relative, "", relative <= maxRelative + 1e-12, budget.Position,
+            $"{metric} fell by {F(relative * 100)} % (from {F(before)} to {F(after)}), more than max_relative_drop {F(maxRelative)}");
+    }
+
+    private static BudgetVerdict CheckLatency(LatencyBudget budget, ModelMetrics original, ModelMetrics compressed)
+    {
+        var p = budget.Percentile;
+        if (compressed.Latency is null || original.Latency is null)
+        {
+            return new BudgetVerdict("latency", budget.MaxMs is null ? "max_ratio" : "max_ms", budget.MaxMs ?? budget.MaxRatio ?? 0, null, "ms",
+                BudgetOutcome.NotMeasured, budget.Position, "latency was not measured (evaluation iterations is 0)");
+        }
+
+        var after = compressed.Latency.AtPercentile(p);
+        var before = original.Latency.AtPercentile(p);
+        if (budget.MaxMs is { } maxMs)
+        {
+            return Verdict("latency", "max_ms", maxMs, after, "ms", after <= maxMs, budget.Position,
+                $"p{p} latency is {F(after)} ms (original {F(before)} ms), over max_ms {F(maxMs)}");
+        }
+
+        var ratio = before == 0 ? 0 : after / before;
+        var maxRatio = budget.MaxRatio ?? 0;
+        return Verdict("latency", "max_ratio", maxRatio, ratio, "x", ratio <= maxRatio, budget.Position,
+            $"p{p} latency is {F(after)} ms, {F(ratio)}x the original's {F(before)} ms, over max_ratio {F(maxRatio)}");
+    }
+
+    private static BudgetVerdict CheckSize(SizeBudget budget, ModelMetrics original, ModelMetrics compressed)
+    {
+        var afterKb = compressed.SizeBytes / 1024.0;
+        var beforeKb = original.SizeBytes / 1024.0;
+        if (budget.MaxKb is { } maxKb)
+        {
+            return Verdict("size", "max_kb", maxKb, afterKb, "KB", afterKb <= maxKb, budget.Position,
+                $"the model is {F(afterKb)} KB (original {F(beforeKb)} KB), over max_kb {F(maxKb)}");
+        }
+
+        var ratio = (double)compressed.SizeBytes / original.SizeBytes;
+        var maxRatio = budget.MaxRatio ?? 0;
+        return Verdict("size", "max_ratio", maxRatio, ratio, "x", ratio <= maxRatio, budget.Position,
+            $"the model is {F(afterKb)} KB, {F(ratio)}x the original's {F(beforeKb)} KB, over max_ratio {F(maxRatio)}");
+    }
+
+    private static BudgetVerdict Verdict(string budget, string limitName, double limit, double actual, string unit, bool passed, SourcePosition position, string detail) =>
+        new(budget, limitName, limit, actual, unit, passed ? BudgetOutcome.Passed : BudgetOutcome.Failed, position, detail);
+
+    private static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,18 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace ModelCompress.Engine.Evaluation;
+
+/// <summary>
+/// The process-wide ONNX Runtime environment, created once with only fatal native logging: the engine reports
+/// problems itself, as diagnostics, instead of ORT's multi-line native log (e.g. on each CUDA probe).
+/// </summary>
+public static class OrtEnvironment
+{
+    private static readonly Lazy<OrtEnv> Env = new(() =>
+    {
+        var options = new EnvironmentCreationOptions { logId = "modelcompress", logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
+        return OrtEnv.CreateInstanceWithOptions(ref options);
+    });
+
+    public static OrtEnv Instance => Env.Value;
+}

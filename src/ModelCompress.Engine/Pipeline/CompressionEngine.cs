@@ -1,0 +1,127 @@
+using ModelCompress.Engine.Caching;
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.IO;
+using ModelCompress.Engine.Manifest;
+using ModelCompress.Engine.Reporting;
+using ModelCompress.Engine.Steps;
+
+namespace ModelCompress.Engine.Pipeline;
+
+/// <summary>
+/// The engine behind both <c>dotnet build</c> and <c>modelcompress run</c>: parse the config, run every model's
+/// pipeline, write the compressed models, report.json, report.md and — only when everything passed — the build
+/// manifest that tells MSBuild the outputs are complete and up to date.
+/// </summary>
+public sealed class CompressionEngine(StepRegistry registry, IEngineObserver observer)
+{
+    public RunOutcome Run(RunOptions options)
+    {
+        var manifestPath = options.ManifestPath ?? Path.Combine(options.OutputDirectory, "manifest.json");
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            // A run that fails must never leave the build believing it is up to date.
+            DeleteIfExists(manifestPath);
+            var config = ConfigLoader.Load(options.ConfigPath);
+            var models = Select(config, options.ModelFilter);
+            var cache = ArtifactCache.Open(options.CacheDirectory);
+            var runs = models
+                .Select(m => new ModelPipeline(m, cache, registry, observer, EngineIdentity.Current, options).Run())
+                .ToList();
+            diagnostics.AddRange(runs.SelectMany(r => r.Diagnostics));
+            var report = WriteOutputs(options, config, runs, diagnostics, manifestPath);
+            return new RunOutcome(diagnostics, report);
+        }
+        catch (CompressionException e)
+        {
+            foreach (var d in e.Diagnostics)
+            {
+                observer.Diagnostic(d);
+            }
+
+            diagnostics.AddRange(e.Diagnostics);
+            return new RunOutcome(diagnostics, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not a user error: say so plainly and keep the stack for the bug report.
+            var bug = Diagnostic.Error("MC9001", $"Internal error in the engine: {e.GetType().Name}: {e.Message}. Please report it with the config and model. {e.StackTrace?.ReplaceLineEndings(" ")}", file: options.ConfigPath);
+            observer.Diagnostic(bug);
+            diagnostics.Add(bug);
+            return new RunOutcome(diagnostics, null);
+        }
+    }
+
+    private static IReadOnlyList<ModelConfig> Select(CompressionConfig config, string? filter)
+    {
+        if (filter is null)
+        {
+            return config.Models;
+        }
+
+        var match = config.Models.Where(m => m.Name == filter).ToList();
+        if (match.Count == 0)
+        {
+            throw new CompressionException(Diagnostic.Error(
+                "MC1090",
+                $"There is no model named '{filter}' in the config (models: {string.Join(", ", config.Models.Select(m => m.Name))}). Pass one of those to --model.",
+                file: config.FilePath));
+        }
+
+        return match;
+    }
+
+    private static RunReport WriteOutputs(RunOptions options, CompressionConfig config, List<ModelRun> runs, List<Diagnostic> diagnostics, string manifestPath)
+    {
+        var succeeded = diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
+        var report = new RunReport(
+            RunReport.CurrentSchemaVersion,
+            EngineIdentity.Current.EngineVersion,
+            EngineIdentity.Current.OnnxRuntimeVersion,
+            config.FilePath,
+            succeeded,
+            runs.Select(r => r.Report).ToList(),
+            diagnostics.Select(ToReport).ToList());
+        var reportJson = Path.Combine(options.OutputDirectory, "report.json");
+        var reportMd = Path.Combine(options.OutputDirectory, "report.md");
+        try
+        {
+            foreach (var run in runs.Where(r => r.Compressed is not null))
+            {
+                AtomicFile.WriteAllBytes(run.Report.Output!, run.Compressed);
+            }
+
+            AtomicFile.WriteAllText(reportJson, ReportJson.Serialize(report));
+            AtomicFile.WriteAllText(reportMd, MarkdownReportWriter.Render(report));
+            if (succeeded)
+            {
+                var inputs = new SortedSet<string>(StringComparer.Ordinal) { config.FilePath };
+                inputs.UnionWith(runs.SelectMany(r => r.Inputs));
+                var models = runs.Select(r => new ManifestModel(
+                    r.Report.Name,
+                    r.Report.Output!,
+                    null, // the build names the resource after the project's root namespace
+                    BuildManifest.AccessorNameOf(r.Report.Name))).ToList();
+                new BuildManifest(BuildManifest.CurrentVersion, inputs.ToList(), models, [reportJson, reportMd]).Write(manifestPath);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CompressionException(CacheDiagnostics.OutputNotWritable(options.OutputDirectory, e.Message));
+        }
+
+        return report;
+    }
+
+    private static DiagnosticReport ToReport(Diagnostic d) =>
+        new(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message, d.Position?.File ?? d.File, d.Position?.Line, d.Position?.Column);
+
+    private static void DeleteIfExists(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+}

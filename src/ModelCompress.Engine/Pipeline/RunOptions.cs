@@ -1,0 +1,12 @@
+using ModelCompress.Engine.Diagnostics;
+
+namespace ModelCompress.Engine.Pipeline;
+
+/// <summary>One invocation of the engine: which config, where outputs and cache go, how budgets are reported.</summary>
+public sealed record RunOptions(
+    string ConfigPath,
+    string OutputDirectory,
+    string CacheDirectory,
+    string? ModelFilter = null,
+    DiagnosticSeverity BudgetSeverity = DiagnosticSeverity.Error,
+    string? ManifestPath = null);

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using ModelCompress.Engine.Caching;
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Data;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Evaluation;
+using ModelCompress.Engine.Reporting;
+using ModelCompress.Engine.Steps;
+using ModelCompress.Onnx;
+
+namespace ModelCompress.Engine.Pipeline;
+
+/// <summary>
+/// Runs a model's steps in order, each through the cache. A step's key chains its input's key with its runner,
+/// its canonical settings, the data, the seed and the engine's identity, so editing step k re-runs k and later
+/// steps only, and a hit yields the very bytes that were stored.
+/// </summary>
+internal sealed class StepChain(
+    ModelConfig model,
+    ArtifactCache cache,
+    StepRegistry registry,
+    IEngineObserver observer,
+    EngineIdentity identity,
+    MetricsProbe probe,
+    Action<Diagnostic> report)
+{
+    public sealed record Link(StepConfig Step, OnnxModel Model, byte[] Bytes, StepReport Report);
+
+    public IReadOnlyList<Link> Run(OnnxModel original, byte[] originalBytes, EvalDataset? data, string dataKey, StageClock clock, ReferenceOutputs? reference)
+    {
+        var runners = ResolveAll();
+        var links = new List<Link>();
+        var current = original;
+        var key = ContentHash.OfParts("model", ContentHash.OfBytes(originalBytes));
+        foreach (var (step, runner) in model.Steps.Zip(runners))
+        {
+            var parentKey = key;
+            var files = string.Join(",", step.Settings.ReferencedFiles.Select(ContentHash.OfFile));
+            key = ContentHash.OfParts(
+                "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, dataKey,
+                model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion);
+            var stage = $"step {step.Index + 1} {step.Kind}";
+            var (bytes, facts, hit, durationMs) = clock.Time(stage, () => RunOrReuse(runner, step, current, original, data, parentKey, key, stage), r => r.Hit);
+            // Continue from the bytes, hit or miss, so what follows sees exactly what the cache holds.
+            current = OnnxModel.FromBytes(bytes);
+
+            var metrics = clock.Time($"evaluate after step {step.Index + 1}", () => probe.Measure(current, bytes, data, reference).Metrics);
+            var report = new StepReport(step.Index, step.Kind, runner.RunnerKey, step.Settings.CanonicalForm, key, hit, durationMs, facts, metrics);
+            links.Add(new Link(step, current, bytes, report));
+        }
+
+        return links;
+    }
+
+    private List<IStepRunner> ResolveAll()
+    {
+        var bag = new DiagnosticBag();
+        var runners = new List<IStepRunner>();
+        foreach (var step in model.Steps)
+        {
+            try
+            {
+                runners.Add(registry.Resolve(step));
+            }
+            catch (CompressionException e)
+            {
+                bag.AddRange(e.Diagnostics);
+            }
+        }
+
+        bag.ThrowIfErrors();
+        return runners;
+    }
+
+    private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs) RunOrReuse(
+        IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string key, string stage)
+    {
+        var lookup = cache.TryGet(key);
+        if (lookup.Status == CacheLookupStatus.Hit)
+        {
+            var stored = lookup.Record!;
+            return (lookup.Artifact!, stored.Facts.Select(f => new StepFact(f.Key, f.Value)).ToList(), true, stored.DurationMs);
+        }
+
+        if (lookup.Status == CacheLookupStatus.Corrupt)
+        {
+            report(CacheDiagnostics.CorruptEntry(cache.Root, key, lookup.Problem ?? "unreadable"));
+        }
+
+        var watch = Stopwatch.StartNew();
+        var context = new StepContext(data, model.Seed, new SynchronousProgress(observer, model.Name, stage), report, CancellationToken.None);
+        var result = RunPlaced(runner, new StepInput(current, original, step, model), context);
+        var bytes = result.Model.ToBytes();
+        watch.Stop();
+        OrtValidation.EnsureLoads(bytes, step);
+        var record = new CacheRecord(
+            CacheRecord.CurrentVersion, key, parentKey, runner.RunnerKey, step.Settings.CanonicalForm, ContentHash.OfBytes(bytes), bytes.LongLength,
+            watch.Elapsed.TotalMilliseconds, result.Facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList());
+        if (cache.TryPut(record, bytes) is { } warning)
+        {
+            report(warning);
+        }
+
+        return (bytes, result.Facts, false, watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Runs a step; its diagnostics that carry no position are placed at the step's line in the YAML.</summary>
+    private static StepResult RunPlaced(IStepRunner runner, StepInput input, StepContext context)
+    {
+        try
+        {
+            return runner.Run(input, context);
+        }
+        catch (CompressionException e)
+        {
+            throw new CompressionException(e.Diagnostics.Select(d => d.Position is null ? d with { Position = input.Step.Position } : d).ToList());
+        }
+    }
+
+    /// <summary>Progress reported on the calling thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SynchronousProgress(IEngineObserver observer, string model, string stage) : IProgress<StepProgress>
+    {
+        public void Report(StepProgress value) => observer.StepProgress(model, stage, value);
+    }
+}

@@ -1,0 +1,26 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Reporting;
+
+namespace ModelCompress.Engine.Steps.Graph;
+
+/// <summary><c>quantize: { mode: dynamic }</c>: int8 weights, activations quantized at run time.</summary>
+public sealed class DynamicQuantizeRunner : IStepRunner
+{
+    public string RunnerKey => "quantize.dynamic";
+
+    public string CacheSalt => "dynamic-v1";
+
+    public StepResult Run(StepInput input, StepContext context)
+    {
+        var settings = (QuantizeSettings)input.Step.Settings;
+        var options = new DynamicQuantizeOptions(settings.PerChannel, settings.Ops, settings.Include, settings.Exclude);
+        var result = new DynamicQuantizer(options).Quantize(input.Model);
+        var facts = new List<StepFact>
+        {
+            new("quantized", $"{result.QuantizedCount}/{result.Nodes.Count}"),
+            new("opset", $"{result.OpsetBefore}->{result.OpsetAfter}"),
+        };
+        facts.AddRange(result.Nodes.Select(n => new StepFact($"node {n.Node} ({n.OpType})", n.Quantized ? "quantized" : $"skipped: {n.Reason}")));
+        return new StepResult(result.Model, facts);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Reporting;
+
+namespace ModelCompress.Engine.Steps.Graph;
+
+/// <summary><c>prune: { method: magnitude, schedule: oneshot }</c>: one-shot unstructured L1 pruning of weights.</summary>
+public sealed class MagnitudePruneRunner : IStepRunner
+{
+    public string RunnerKey => "prune.oneshot";
+
+    public string CacheSalt => "magnitude-v1";
+
+    public StepResult Run(StepInput input, StepContext context)
+    {
+        var settings = (PruneSettings)input.Step.Settings;
+        var options = new MagnitudePruneOptions(
+            settings.Sparsity,
+            settings.Scope == PruneScopeSetting.Layer ? PruneScope.Layer : PruneScope.Global,
+            settings.Include,
+            settings.Exclude);
+        var result = new MagnitudePruner(options).Prune(input.Model);
+        var facts = new List<StepFact>
+        {
+            new("sparsity", F(result.Sparsity)),
+            new("zeros", $"{result.Zeros}/{result.Elements}"),
+        };
+        facts.AddRange(result.Layers.Select(l => new StepFact($"layer {l.Node} ({l.OpType})", F(l.Sparsity))));
+        return new StepResult(result.Model, facts);
+    }
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+}

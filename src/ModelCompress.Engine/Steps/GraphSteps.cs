@@ -1,0 +1,13 @@
+using ModelCompress.Engine.Steps.Graph;
+
+namespace ModelCompress.Engine.Steps;
+
+/// <summary>The steps that only rewrite the ONNX graph (no training, no libtorch).</summary>
+public static class GraphSteps
+{
+    public static IEnumerable<IStepRunner> Runners() =>
+    [
+        new MagnitudePruneRunner(),
+        new DynamicQuantizeRunner(),
+    ];
+}
