@@ -68,4 +68,9 @@ public static class TrainingDiagnostics
     public static Diagnostic NoOutput(string step) => Diagnostic.Error(
         "MC3131",
         $"The {step} step needs a model with at least one output. Check the model's graph outputs.");
+
+    /// <summary>MC3132: a teacher or student file named by a distill step cannot be read.</summary>
+    public static Diagnostic ModelUnreadable(string role, string path, string why) => Diagnostic.Error(
+        "MC3132",
+        $"The distill {role} '{path}' cannot be used: {why}");
 }

@@ -1,0 +1,32 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Steps;
+
+namespace ModelCompress.Torch.Steps;
+
+/// <summary>
+/// <c>distill:</c> trains the student (the current model, or a student ONNX file) on the teacher's soft outputs
+/// (the original model, or a teacher ONNX file), with CE on labels when the train split has them, pure KD when not,
+/// and MSE on named feature pairs. The trained student becomes the current model.
+/// </summary>
+public sealed class DistillRunner : IStepRunner
+{
+    /// <inheritdoc />
+    public string RunnerKey => "distill";
+
+    /// <inheritdoc />
+    public string CacheSalt => TorchSteps.Salt;
+
+    /// <inheritdoc />
+    public StepResult Run(StepInput input, StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = (DistillSettings)input.Step.Settings;
+        var teacher = settings.Teacher == "original" ? input.Original : TrainingStep.LoadFile("teacher", settings.Teacher);
+        var student = settings.Student == "current" ? input.Model : TrainingStep.LoadFile("student", settings.Student);
+        return TrainingStep.Run(
+            new TrainingStepSpec("distill", student, teacher, settings.Temperature, settings.Alpha, settings.Features, settings.Training, LabelsRequired: false),
+            input,
+            context);
+    }
+}

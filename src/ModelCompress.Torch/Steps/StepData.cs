@@ -1,0 +1,121 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Data;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Steps;
+using ModelCompress.Torch.Training;
+
+namespace ModelCompress.Torch.Steps;
+
+/// <summary>
+/// The rows a training step works on, checked: the train split (MC3120 when missing, MC3121 when labels are needed
+/// and absent, MC3122 for a label out of range, MC3130 for an unbound input), and the validation rows — the
+/// validation split, else the evaluation data — labelled, or else labelled with the reference model's
+/// predictions (the metric is then agreement). The target accuracy comes from the accuracy budget.
+/// </summary>
+internal sealed class StepData : IDisposable
+{
+    private StepData(TrainingData train, TrainingData validation, string metric, double? target, bool regression)
+    {
+        Train = train;
+        Validation = validation;
+        Metric = metric;
+        TargetAccuracy = target;
+        Regression = regression;
+    }
+
+    public TrainingData Train { get; }
+
+    public TrainingData Validation { get; }
+
+    public string Metric { get; }
+
+    public double? TargetAccuracy { get; }
+
+    public bool Regression { get; }
+
+    /// <summary>Loads and checks the data for <paramref name="student"/>; <paramref name="reference"/> scores the baseline.</summary>
+    public static StepData Load(string step, StepInput input, StepContext context, TrainableModel student, TrainableModel reference, bool labelsRequired)
+    {
+        var train = context.Data?.Train ?? throw new CompressionException(TrainingDiagnostics.TrainingDataMissing(step));
+        if (labelsRequired && train.Labels is null)
+        {
+            throw new CompressionException(TrainingDiagnostics.LabelsMissing(step));
+        }
+
+        var names = student.Module is OnnxModule onnx ? onnx.InputNames : [.. train.Inputs.Keys];
+        var trainData = Bind("train", train.Inputs, train.Labels, names);
+        try
+        {
+            var width = OutputWidth(student, trainData);
+            var regression = width == 1;
+            if (!regression && train.Labels is { } labels)
+            {
+                CheckLabels("train", labels, width);
+            }
+
+            var (valInputs, valLabels, split) = context.Data!.Validation is { } v ? (v.Inputs, v.Labels, "validation") : (context.Data.Inputs, context.Data.Labels, "evaluation");
+            if (!regression && valLabels is not null)
+            {
+                CheckLabels(split, valLabels, width);
+            }
+
+            using var unlabelled = valLabels is null ? Bind(split, valInputs, null, names) : null;
+            var metric = valLabels is null ? "agreement" : "accuracy";
+            valLabels ??= ValidationScore.Predict(reference, unlabelled!);
+            var validation = Bind(split, valInputs, valLabels, names);
+            var baseline = metric == "agreement" ? 1.0 : ValidationScore.Evaluate(reference, validation, regression);
+            return new StepData(trainData, validation, metric, Target(input.ModelConfig.Budgets.Accuracy, baseline, regression), regression);
+        }
+        catch
+        {
+            trainData.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Validation.Dispose();
+    }
+
+    private static TrainingData Bind(string split, IReadOnlyDictionary<string, NdArray> arrays, long[]? labels, IReadOnlyList<string> inputs)
+    {
+        var chosen = new Dictionary<string, NdArray>(StringComparer.Ordinal);
+        foreach (var name in inputs)
+        {
+            chosen[name] = arrays.TryGetValue(name, out var array) ? array : throw new CompressionException(TrainingDiagnostics.InputNotBound(split, name));
+        }
+
+        return TrainingData.FromArrays(chosen, labels);
+    }
+
+    private static void CheckLabels(string split, long[] labels, long classes)
+    {
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (labels[i] < 0 || labels[i] >= classes)
+            {
+                throw new CompressionException(TrainingDiagnostics.LabelOutOfRange(split, i, labels[i], classes));
+            }
+        }
+    }
+
+    // The last dim of the output on one row: the class count (1 means a regression output).
+    private static long OutputWidth(TrainableModel model, TrainingData data)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        model.Module.eval();
+        var output = model.Forward(data.Slice(0, 1).Inputs, [])[model.OutputName];
+        return output.shape.Length == 0 ? 1 : output.shape[^1];
+    }
+
+    private static double? Target(AccuracyBudget? budget, double baseline, bool regression) => budget switch
+    {
+        _ when regression => null,
+        { MaxDrop: { } drop } => baseline - drop,
+        { MaxRelativeDrop: { } relative } => baseline * (1 - relative),
+        _ => null,
+    };
+}

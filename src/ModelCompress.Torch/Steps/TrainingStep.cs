@@ -1,0 +1,88 @@
+using System.Globalization;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Reporting;
+using ModelCompress.Engine.Steps;
+using ModelCompress.Onnx;
+using ModelCompress.Torch.Training;
+using ModelCompress.Torch.Training.Objectives;
+using ModelCompress.Torch.Training.Pruning;
+
+namespace ModelCompress.Torch.Steps;
+
+/// <summary>
+/// The body the three training runners share: build the modules, load and check the data, train with the chosen
+/// loss (and the pruner's hooks), then write the trained weights back under their ONNX names. Any problem is a
+/// <see cref="CompressionException"/> thrown before anything is returned, so a failed step writes nothing.
+/// </summary>
+internal static class TrainingStep
+{
+    public static StepResult Run(TrainingStepSpec spec, StepInput input, StepContext context)
+    {
+        using var studentModule = new OnnxModule(spec.Student.Proto);
+        if (studentModule.OutputNames.Count == 0)
+        {
+            throw new CompressionException(TrainingDiagnostics.NoOutput(spec.Step));
+        }
+
+        if (studentModule.ParameterNames.Count == 0)
+        {
+            throw new CompressionException(TrainingDiagnostics.NothingToTrain(spec.Step));
+        }
+
+        var student = TrainableModel.Of(studentModule);
+        using var referenceModule = new OnnxModule(input.Original.Proto);
+        using var teacherModule = spec.Teacher is null || ReferenceEquals(spec.Teacher, input.Original) ? null : new OnnxModule(spec.Teacher.Proto);
+        var reference = TrainableModel.Of(referenceModule);
+        var teacher = spec.Teacher is null ? null : teacherModule is null ? reference : TrainableModel.Of(teacherModule);
+
+        using var data = StepData.Load(spec.Step, input, context, student, reference, spec.LabelsRequired);
+        var options = TrainingOptions.From(spec.Training, context.Seed, data.TargetAccuracy);
+        using var objective = teacher is null
+            ? (ITrainingObjective)new SupervisedObjective(student.OutputName, data.Regression)
+            : new DistillationObjective(teacher, spec.Temperature, data.Train.HasLabels ? spec.Alpha : 1.0, data.Regression, spec.Features);
+        var stepsPerEpoch = (data.Train.Count + Math.Min(options.BatchSize, data.Train.Count) - 1) / Math.Min(options.BatchSize, data.Train.Count);
+        using var pruner = spec.Prune is { } prune
+            ? new GradualPruner(studentModule, PruneTargets.Find(spec.Student.Graph, studentModule.ParameterNames.Keys.ToHashSet(StringComparer.Ordinal), prune.Include, prune.Exclude),
+                prune.Sparsity, prune.Scope, prune.Importance, stepsPerEpoch, options.Epochs)
+            : null;
+
+        var report = Trainer.Train(new TrainingJob(
+            spec.Step, student, data.Train, data.Validation, objective, options, data.Regression, pruner, context.Progress, data.Metric, context.Cancellation));
+        pruner?.Apply();
+        var trained = new OnnxModel(OnnxWeightWriter.WriteBack(spec.Student.Proto, studentModule));
+
+        var facts = new List<StepFact>();
+        if (data.TargetAccuracy is { } target)
+        {
+            facts.Add(new StepFact($"target validation {data.Metric}", F(target)));
+        }
+
+        facts.AddRange(report.ToFacts());
+        if (pruner is not null)
+        {
+            var layers = pruner.Layers();
+            var zeros = layers.Sum(l => l.Zeros);
+            var total = layers.Sum(l => l.Target.Elements);
+            facts.Add(new StepFact("sparsity", F((double)zeros / total)));
+            facts.Add(new StepFact("zeros", $"{zeros}/{total}"));
+            facts.AddRange(layers.Select(l => new StepFact($"layer {l.Target.Node} ({l.Target.OpType})", F((double)l.Zeros / l.Target.Elements))));
+        }
+
+        return new StepResult(trained, facts);
+    }
+
+    /// <summary>A teacher or student file named in the YAML, or MC3132.</summary>
+    public static OnnxModel LoadFile(string role, string path)
+    {
+        try
+        {
+            return OnnxModel.Load(path);
+        }
+        catch (OnnxFormatException e)
+        {
+            throw new CompressionException(TrainingDiagnostics.ModelUnreadable(role, path, e.Message));
+        }
+    }
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,22 @@
+using ModelCompress.Engine.Steps;
+using ModelCompress.Torch.Steps;
+
+namespace ModelCompress.Torch;
+
+/// <summary>
+/// The steps that train with libtorch, for the composition root to register beside the graph steps. Creating the
+/// runners touches no TorchSharp type, so registering them never loads libtorch; only running one does.
+/// </summary>
+public static class TorchSteps
+{
+    /// <summary>Enters every Torch runner's cache keys: bump it when training changes results for the same settings.</summary>
+    public const string Salt = "torch-train-v1;torchsharp-0.107.0;libtorch-2.10.0;threads-1";
+
+    /// <summary>finetune, distill and prune.gradual.</summary>
+    public static IEnumerable<IStepRunner> Runners() =>
+    [
+        new FinetuneRunner(),
+        new DistillRunner(),
+        new GradualPruneRunner(),
+    ];
+}
