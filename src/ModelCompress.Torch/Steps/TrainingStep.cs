@@ -29,6 +29,10 @@ internal static class TrainingStep
             throw new CompressionException(TrainingDiagnostics.NothingToTrain(spec.Step));
         }
 
+        // Weights to prune are checked first: a bad include list fails before any data is read.
+        var targets = spec.Prune is { } settings
+            ? PruneTargets.Find(spec.Student.Graph, studentModule.ParameterNames.Keys.ToHashSet(StringComparer.Ordinal), settings.Include, settings.Exclude)
+            : null;
         var student = TrainableModel.Of(studentModule);
         using var referenceModule = new OnnxModule(input.Original.Proto);
         using var teacherModule = spec.Teacher is null || ReferenceEquals(spec.Teacher, input.Original) ? null : new OnnxModule(spec.Teacher.Proto);
@@ -42,8 +46,7 @@ internal static class TrainingStep
             : new DistillationObjective(teacher, spec.Temperature, data.Train.HasLabels ? spec.Alpha : 1.0, data.Regression, spec.Features);
         var stepsPerEpoch = (data.Train.Count + Math.Min(options.BatchSize, data.Train.Count) - 1) / Math.Min(options.BatchSize, data.Train.Count);
         using var pruner = spec.Prune is { } prune
-            ? new GradualPruner(studentModule, PruneTargets.Find(spec.Student.Graph, studentModule.ParameterNames.Keys.ToHashSet(StringComparer.Ordinal), prune.Include, prune.Exclude),
-                prune.Sparsity, prune.Scope, prune.Importance, stepsPerEpoch, options.Epochs)
+            ? new GradualPruner(studentModule, targets!, prune.Sparsity, prune.Scope, prune.Importance, stepsPerEpoch, options.Epochs)
             : null;
 
         var report = Trainer.Train(new TrainingJob(

@@ -7,6 +7,7 @@ internal sealed class ModelSnapshot : IDisposable
 
     public ModelSnapshot(GraphModule module)
     {
+        using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         foreach (var live in module.parameters().Cast<Tensor>().Concat(module.buffers()))
         {

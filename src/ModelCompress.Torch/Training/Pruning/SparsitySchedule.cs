@@ -19,8 +19,10 @@ public sealed record SparsitySchedule(double Initial, double Final, long RampSte
     }
 
     /// <summary>
-    /// The epochs the ramp spans: all but the last third (at least one), so the last epochs fine-tune at the final
-    /// sparsity and only they are candidates for the best epoch. 3 epochs: ramp over 2, recover for 1.
+    /// The epochs the ramp spans: the first half (at least one), so the other half fine-tunes at the final sparsity
+    /// (only those epochs are candidates for the best epoch). 3 epochs: ramp over 1, recover for 2; with few
+    /// optimizer steps, recovery time matters more than a slow ramp (90 % on the digits CNN: 0.974 with a
+    /// 2-epoch ramp, see ResultsTests for the 1-epoch figure).
     /// </summary>
-    public static int RampEpochs(int epochs) => Math.Max(1, epochs - (epochs / 3));
+    public static int RampEpochs(int epochs) => Math.Max(1, epochs / 2);
 }
