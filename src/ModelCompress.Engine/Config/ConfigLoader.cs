@@ -87,6 +87,13 @@ public static partial class ConfigLoader
                 : ConfigDiagnostics.MalformedYaml(at, message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way when the file ends inside a flow collection.
+            var (line, column) = UnclosedBracket(text);
+            bag.Add(ConfigDiagnostics.MalformedYaml(new SourcePosition(file, line, column), "this '{' or '[' is never closed"));
+            return null;
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -100,6 +107,43 @@ public static partial class ConfigLoader
         }
 
         return root;
+    }
+
+    /// <summary>The innermost '{' or '[' left open at the end of the text (outside quotes and comments).</summary>
+    private static (int Line, int Column) UnclosedBracket(string text)
+    {
+        var open = new Stack<(int, int)>();
+        var lines = text.Split('\n');
+        for (var l = 0; l < lines.Length; l++)
+        {
+            var quote = '\0';
+            for (var c = 0; c < lines[l].Length; c++)
+            {
+                var ch = lines[l][c];
+                if (quote != '\0')
+                {
+                    quote = ch == quote ? '\0' : quote;
+                }
+                else if (ch is '"' or '\'')
+                {
+                    quote = ch;
+                }
+                else if (ch == '#')
+                {
+                    break;
+                }
+                else if (ch is '{' or '[')
+                {
+                    open.Push((l + 1, c + 1));
+                }
+                else if (ch is '}' or ']' && open.Count > 0)
+                {
+                    open.Pop();
+                }
+            }
+        }
+
+        return open.Count > 0 ? open.Peek() : (lines.Length, 1);
     }
 
     private static string KeyNear(string text, int line)
