@@ -43,7 +43,15 @@ public static class ConfigLoader
         }
 
         var config = root is null ? null : ReadRoot(root, context);
-        context.Bag.ThrowIfErrors();
+        if (context.Bag.HasErrors)
+        {
+            // Readers report section by section; users read the file top to bottom.
+            throw new CompressionException(context.Bag.Items
+                .Where(d => d.Severity == DiagnosticSeverity.Error)
+                .OrderBy(d => d.Position?.Line ?? 0).ThenBy(d => d.Position?.Column ?? 0)
+                .ToList());
+        }
+
         return config ?? throw new InvalidOperationException("A configuration without errors must have been read.");
     }
 

@@ -50,6 +50,7 @@ public sealed record PruneSettings(
         var method = map.Has("method")
             ? map.Choice<PruneMethod>("method", map.Value("method") is YScalar { Value: "taylor" } ? TaylorHint : null)
             : PruneMethod.Magnitude;
+        var scope = map.Choice<PruneScope>("scope") ?? PruneScope.Global;
         var schedule = map.Choice<PruneSchedule>("schedule") ?? PruneSchedule.Oneshot;
         var importance = map.Choice<PruneImportance>("importance") ?? PruneImportance.Magnitude;
         if (importance == PruneImportance.Taylor && schedule == PruneSchedule.Oneshot)
@@ -83,7 +84,7 @@ public sealed record PruneSettings(
         }
 
         return sparsityOk && sparsity is { } s && method is { } m
-            ? new PruneSettings(m, s, map.Choice<PruneScope>("scope") ?? PruneScope.Global, schedule, importance, include, exclude, training)
+            ? new PruneSettings(m, s, scope, schedule, importance, include, exclude, training)
             : null;
     }
 }

@@ -9,6 +9,7 @@ namespace ModelCompress.Engine.Config.Reading;
 internal sealed class MappingReader
 {
     private readonly Dictionary<string, YEntry> _entries = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _suggested = new(StringComparer.Ordinal);
 
     public MappingReader(YMapping node, string section, string path, SourcePosition owner, ParseContext context)
     {
@@ -26,8 +27,9 @@ internal sealed class MappingReader
             }
             else if (!allowed.Contains(key))
             {
-                context.Report(ConfigDiagnostics.UnknownKey(
-                    entry.Key.Position, key, path, Suggestions.Closest(key, allowed), allowed));
+                var suggestion = Suggestions.Closest(key, allowed);
+                context.Report(ConfigDiagnostics.UnknownKey(entry.Key.Position, key, path, suggestion, allowed));
+                _suggested.Add(suggestion ?? string.Empty);
             }
             else
             {
@@ -52,12 +54,20 @@ internal sealed class MappingReader
 
     public SourcePosition? KeyAt(string key) => _entries.TryGetValue(key, out var entry) ? entry.Key.Position : null;
 
-    /// <summary>Reports MC1006 at the owner's key when <paramref name="key"/> is absent.</summary>
+    /// <summary>
+    /// Reports MC1006 at the owner's key when <paramref name="key"/> is absent, unless a misspelt key already
+    /// drew a "did you mean" for it: one mistake, one message.
+    /// </summary>
     public bool Require(string key, string hint)
     {
         if (Has(key))
         {
             return true;
+        }
+
+        if (_suggested.Contains(key))
+        {
+            return false;
         }
 
         Context.Report(ConfigDiagnostics.MissingKey(Owner, key, Path, hint));
