@@ -9,7 +9,14 @@ internal static class FreeMapping
         var entries = new List<YEntry>();
         foreach (var entry in mapping.Entries)
         {
-            if (seen.TryGetValue(entry.Key.Value, out var first))
+            if (seen.TryGetValue(entry.Key.Value, out var first) && MergeKeys.Overrides(mapping, first, entry))
+            {
+                seen[entry.Key.Value] = entry;
+                entries[entries.IndexOf(first)] = entry;
+                continue;
+            }
+
+            if (first is not null)
             {
                 context.Report(ConfigDiagnostics.DuplicateKey(entry.Key.Position, entry.Key.Value, first.Key.Position));
                 continue;

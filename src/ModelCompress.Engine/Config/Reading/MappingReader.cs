@@ -21,7 +21,11 @@ internal sealed class MappingReader
         foreach (var entry in node.Entries)
         {
             var key = entry.Key.Value;
-            if (_entries.TryGetValue(key, out var first))
+            if (_entries.TryGetValue(key, out var first) && MergeKeys.Overrides(node, first, entry))
+            {
+                _entries[key] = entry;
+            }
+            else if (first is not null)
             {
                 context.Report(ConfigDiagnostics.DuplicateKey(entry.Key.Position, key, first.Key.Position));
             }

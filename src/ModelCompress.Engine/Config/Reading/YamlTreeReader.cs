@@ -14,7 +14,8 @@ internal static partial class YamlTreeReader
     /// <summary>Reads the one document in <paramref name="text"/>; null when there is none or it is malformed.</summary>
     public static YNode? Read(string text, string file, DiagnosticBag bag)
     {
-        var parser = new Parser(new StringReader(text));
+        // MergingParser expands "<<: *anchor" merge keys, so shared settings can be written once.
+        var parser = new MergingParser(new Parser(new StringReader(text)));
         var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
         try
         {
