@@ -1,0 +1,23 @@
+namespace ModelCompress.Engine.Config;
+
+/// <summary>
+/// Validated, immutable settings of one step. The engine picks the runner by <see cref="RunnerKey"/> and puts
+/// <see cref="CanonicalForm"/> into the step's cache key.
+/// </summary>
+public interface IStepSettings
+{
+    /// <summary>The YAML key of the step (<c>prune</c>, <c>quantize</c>, <c>distill</c>, <c>finetune</c>).</summary>
+    string Kind { get; }
+
+    /// <summary>Which registered runner executes these settings, e.g. <c>prune.oneshot</c>, <c>quantize.dynamic</c>.</summary>
+    string RunnerKey { get; }
+
+    /// <summary>
+    /// Stable text of every value that changes the result, defaults filled in and keys sorted; file paths as
+    /// written (their contents are hashed separately), nothing machine-specific.
+    /// </summary>
+    string CanonicalForm { get; }
+
+    /// <summary>True when the runner needs TorchSharp (training); graph-only steps never load libtorch.</summary>
+    bool RequiresTorch { get; }
+}
