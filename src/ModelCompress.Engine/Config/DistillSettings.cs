@@ -23,6 +23,9 @@ public sealed record DistillSettings(
     TrainingSettings Training) : IStepSettings
 {
     /// <summary>The teacher value meaning "the model before any step".</summary>
+    /// <summary>The teacher and student files this step reads, when they are files.</summary>
+    public IReadOnlyList<string> ReferencedFiles => new[] { TeacherPath, StudentPath }.OfType<string>().ToList();
+
     public const string OriginalTeacher = "original";
 
     /// <summary>The student value meaning "the model produced by the steps so far".</summary>

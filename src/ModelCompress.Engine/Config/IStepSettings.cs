@@ -20,4 +20,7 @@ public interface IStepSettings
 
     /// <summary>True when the runner needs TorchSharp (training); graph-only steps never load libtorch.</summary>
     bool RequiresTorch { get; }
+
+    /// <summary>Absolute paths of files the step reads (a teacher model, say): their contents enter the cache key.</summary>
+    IReadOnlyList<string> ReferencedFiles => [];
 }

@@ -40,6 +40,12 @@ internal static partial class YamlTreeReader
             bag.Add(ConfigDiagnostics.SyntaxError(At(file, ex.Start), StripMarks(ex.Message)));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            var (line, column) = UnclosedBrackets.Find(text);
+            bag.Add(ConfigDiagnostics.SyntaxError(new SourcePosition(file, line, column), "this '{' or '[' is never closed before the end of the file"));
+            return null;
+        }
     }
 
     private static YNode ReadNode(IParser parser, string file, Dictionary<string, YNode> anchors, DiagnosticBag bag)
