@@ -26,6 +26,8 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        return result.Invoke();
+        var exitCode = result.Invoke();
+        Output.NativeLibraryReport.WriteIfAsked(Console.Out);
+        return exitCode;
     }
 }

@@ -2,5 +2,5 @@ using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Config;
 
-/// <summary>An array (or CSV column) named in the config, with where it was named.</summary>
+/// <summary>An array in an .npz file, or a column of a CSV file, with the position of its name.</summary>
 public sealed record ArrayRef(string Name, SourcePosition Position);

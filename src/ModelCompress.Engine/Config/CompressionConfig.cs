@@ -1,9 +1,7 @@
 namespace ModelCompress.Engine.Config;
 
-/// <summary>A parsed, validated compression.yaml.</summary>
-public sealed record CompressionConfig(string FilePath, int Version, IReadOnlyList<ModelConfig> Models)
-{
-    public static IReadOnlyList<string> Keys { get; } = ["version", "models"];
-
-    public static IReadOnlyList<string> StepKinds { get; } = ["prune", "quantize", "distill", "finetune"];
-}
+/// <summary>A validated <c>compression.yaml</c>.</summary>
+/// <param name="FilePath">Absolute path of the configuration file.</param>
+/// <param name="Version">File format version (1).</param>
+/// <param name="Models">The models, in file order.</param>
+public sealed record CompressionConfig(string FilePath, int Version, IReadOnlyList<ModelConfig> Models);

@@ -1,146 +1,115 @@
-using System.Text.RegularExpressions;
+using ModelCompress.Engine.Config.Reading;
 using ModelCompress.Engine.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace ModelCompress.Engine.Config;
 
 /// <summary>
-/// Reads compression.yaml into immutable settings. Validation runs to the end and reports every problem at once,
-/// each at its line and column; only then does it throw.
+/// Reads <c>compression.yaml</c> into validated, immutable settings. Every problem in the file is reported at
+/// once, each at its line and column, in one <see cref="CompressionException"/>.
 /// </summary>
-public static partial class ConfigLoader
+public static class ConfigLoader
 {
+    /// <summary>The format version this engine reads.</summary>
+    public const int SupportedVersion = 1;
+
+    /// <summary>Reads and validates the configuration file at <paramref name="path"/>.</summary>
+    /// <exception cref="CompressionException">The file cannot be read or has problems (MC1xxx).</exception>
     public static CompressionConfig Load(string path)
     {
-        var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
+        var fullPath = Path.GetFullPath(path);
+        string text;
+        try
         {
-            throw new CompressionException(ConfigDiagnostics.ConfigNotFound(full));
+            text = File.ReadAllText(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CompressionException(ConfigDiagnostics.CannotRead(fullPath, ex.Message));
         }
 
-        return Parse(File.ReadAllText(full), full);
+        return Parse(text, fullPath);
     }
 
+    /// <summary>Validates YAML <paramref name="text"/>; relative paths in it resolve against <paramref name="path"/>'s folder.</summary>
+    /// <exception cref="CompressionException">The text has problems (MC1xxx).</exception>
     public static CompressionConfig Parse(string text, string path)
     {
         var file = Path.GetFullPath(path);
-        var bag = new DiagnosticBag();
-        var root = ReadRoot(text, file, bag);
-        if (root is null)
+        var context = new ParseContext(file, Path.GetDirectoryName(file) ?? Directory.GetCurrentDirectory());
+        var root = YamlTreeReader.Read(text, file, context.Bag);
+        if (root is null && !context.Bag.HasErrors)
         {
-            bag.ThrowIfErrors();
-            throw new CompressionException(ConfigDiagnostics.EmptyFile(file));
+            context.Report(ConfigDiagnostics.EmptyFile(file));
         }
 
-        var baseDirectory = Path.GetDirectoryName(file)!;
-        var top = new YamlMap(root, file, bag, "the top level", CompressionConfig.Keys);
-        var version = top.Int("version", required: true, hint: "write 'version: 1' at the top");
-        if (version is { } v && v != 1)
+        var config = root is null ? null : ReadRoot(root, context);
+        if (context.Bag.HasErrors)
         {
-            bag.Add(ConfigDiagnostics.UnsupportedVersion(top.ValuePosition("version"), v.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // Readers report section by section; users read the file top to bottom.
+            throw new CompressionException(context.Bag.Items
+                .Where(d => d.Severity == DiagnosticSeverity.Error)
+                .OrderBy(d => d.Position?.Line ?? 0).ThenBy(d => d.Position?.Column ?? 0)
+                .ToList());
         }
 
-        var models = new List<ModelConfig>();
-        switch (top.Get("models"))
-        {
-            case null:
-                bag.Add(ConfigDiagnostics.MissingKey(top.Position, "models", "The config", "list the models to compress under 'models:'"));
-                break;
-            case YamlMappingNode modelsNode:
-                foreach (var (nameNode, body) in modelsNode.Children)
-                {
-                    if (ParseModel((YamlScalarNode)nameNode, body, top, baseDirectory) is { } model)
-                    {
-                        models.Add(model);
-                    }
-                }
-
-                break;
-            case var other:
-                bag.Add(ConfigDiagnostics.NotAMapping(top.PositionOf(other), "'models'"));
-                break;
-        }
-
-        bag.ThrowIfErrors();
-        return new CompressionConfig(file, version ?? 1, models);
+        return config ?? throw new InvalidOperationException("A configuration without errors must have been read.");
     }
 
-    private static YamlMappingNode? ReadRoot(string text, string file, DiagnosticBag bag)
+    private static CompressionConfig? ReadRoot(YNode root, ParseContext context)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (root is YScalar { IsNull: true })
         {
+            context.Report(ConfigDiagnostics.EmptyFile(context.File));
             return null;
         }
 
-        var stream = new YamlStream();
-        try
+        if (root is not YMapping mapping)
         {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            var at = new SourcePosition(file, (int)e.Start.Line, (int)e.Start.Column);
-            var message = (e.InnerException?.Message ?? e.Message).Split(" (Line", StringSplitOptions.None)[0];
-            bag.Add(message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || e.InnerException is ArgumentException
-                ? ConfigDiagnostics.DuplicateKey(at, KeyNear(text, (int)e.Start.Line))
-                : ConfigDiagnostics.MalformedYaml(at, message));
+            context.Report(ConfigDiagnostics.WrongType(root.Position, "the configuration", "a mapping with 'version' and 'models'", root.Describe()));
             return null;
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        var map = new MappingReader(mapping, ConfigKeys.Root, "the configuration", root.Position, context);
+        var version = ReadVersion(map);
+        IReadOnlyList<ModelConfig>? models = null;
+        if (map.Require("models", "Add 'models:' with at least one model.") && map.Value("models") is { } node)
         {
-            return null;
+            models = node switch
+            {
+                YMapping { Entries.Count: > 0 } m => ModelReader.ReadAll(m, context),
+                YMapping or YScalar { IsNull: true } => Empty(map, context),
+                _ => WrongModels(node, context),
+            };
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            bag.Add(ConfigDiagnostics.NotAMapping(new SourcePosition(file, 1, 1), "The config file"));
-            return null;
-        }
-
-        return root;
+        return version is { } v && models is not null ? new CompressionConfig(context.File, v, models) : null;
     }
 
-    private static string KeyNear(string text, int line)
+    private static int? ReadVersion(MappingReader map)
     {
-        var lines = text.Split('\n');
-        return line >= 1 && line <= lines.Length ? lines[line - 1].Trim().Split(':')[0] : "a key";
+        if (!map.Require("version", "Add 'version: 1' at the top.") || map.Integer("version", NumberRange.AtLeast(int.MinValue)) is not { } version)
+        {
+            return null;
+        }
+
+        if (version != SupportedVersion)
+        {
+            map.Context.Report(ConfigDiagnostics.UnsupportedVersion(map.Value("version")!.Position, version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        return version;
     }
 
-    private static ModelConfig? ParseModel(YamlScalarNode nameNode, YamlNode body, YamlMap top, string baseDirectory)
+    private static IReadOnlyList<ModelConfig>? Empty(MappingReader map, ParseContext context)
     {
-        var bag = top.Bag;
-        var name = nameNode.Value ?? "";
-        var position = top.PositionOf(nameNode);
-        if (!ModelName().IsMatch(name))
-        {
-            bag.Add(ConfigDiagnostics.BadModelName(position, name));
-        }
-
-        if (body is not YamlMappingNode mapping)
-        {
-            bag.Add(ConfigDiagnostics.NotAMapping(top.PositionOf(body), $"Model '{name}'"));
-            return null;
-        }
-
-        var errorsBefore = bag.Items.Count;
-        var map = new YamlMap(mapping, top.File, bag, $"model '{name}'", ModelConfig.Keys);
-        var source = map.ExistingPath("source", baseDirectory, required: true, hint: "the ONNX file to compress, relative to compression.yaml");
-        var seed = map.Int("seed", min: 0) ?? 0;
-        var dataMap = map.Map("data", $"model '{name}' data", DataConfig.Keys);
-        var data = dataMap is null ? null : DataConfig.Parse(dataMap, baseDirectory);
-        var steps = StepParser.ParseAll(map, baseDirectory);
-        var budgets = BudgetsConfig.Parse(map.Map("budgets", $"model '{name}' budgets", BudgetsConfig.Keys));
-        var evaluation = EvaluationSettings.Parse(map.Map("evaluation", $"model '{name}' evaluation", EvaluationSettings.Keys));
-        if (bag.Items.Count != errorsBefore || source is null)
-        {
-            return null;
-        }
-
-        return new ModelConfig(name, position, source, map.ValuePosition("source"), data, steps, budgets, evaluation, seed);
+        context.Report(ConfigDiagnostics.EmptySection(map.KeyAt("models")!.Value, "models", "Add a model: 'name: { source: model.onnx, steps: [...] }'."));
+        return null;
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_.-]*$")]
-    private static partial Regex ModelName();
+    private static IReadOnlyList<ModelConfig>? WrongModels(YNode node, ParseContext context)
+    {
+        context.Report(ConfigDiagnostics.WrongType(node.Position, "models", "a mapping of model name to settings", node.Describe()));
+        return null;
+    }
 }

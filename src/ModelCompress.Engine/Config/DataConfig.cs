@@ -1,107 +1,130 @@
+using ModelCompress.Engine.Config.Reading;
 using ModelCompress.Engine.Diagnostics;
-using YamlDotNet.RepresentationModel;
 
 namespace ModelCompress.Engine.Config;
 
-/// <summary>The <c>data:</c> section: the file and which arrays feed which inputs, for evaluation, calibration and training.</summary>
+/// <summary>The data a model is evaluated (and possibly calibrated and trained) on.</summary>
+/// <param name="Path">Absolute path of the data file.</param>
+/// <param name="PathPosition">Position of the path value.</param>
+/// <param name="Format">File format (from the extension unless <c>format:</c> is set).</param>
+/// <param name="Inputs">Evaluation inputs; empty for .npy (its one array feeds the model's only input).</param>
+/// <param name="Labels">Evaluation labels, if any.</param>
+/// <param name="Calibration">Calibration inputs, if any.</param>
+/// <param name="Train">Training split, if any.</param>
+/// <param name="Validation">Validation split for best-epoch selection, if any.</param>
+/// <param name="Position">The <c>data:</c> key.</param>
 public sealed record DataConfig(
     string Path,
     SourcePosition PathPosition,
-    string Format,
+    DataFormat Format,
     IReadOnlyList<InputBinding> Inputs,
     ArrayRef? Labels,
     IReadOnlyList<InputBinding>? Calibration,
     SplitConfig? Train,
-    SplitConfig? Validation)
+    SplitConfig? Validation,
+    SourcePosition Position)
 {
-    public static IReadOnlyList<string> Keys { get; } = ["path", "format", "inputs", "labels", "calibration", "train", "validation"];
-
-    public static IReadOnlyList<string> SplitKeys { get; } = ["inputs", "labels"];
-
-    private static readonly IReadOnlyDictionary<string, string> Formats = new Dictionary<string, string> { ["npz"] = "npz", ["npy"] = "npy", ["csv"] = "csv" };
-
-    internal static DataConfig? Parse(YamlMap map, string baseDirectory)
+    internal static DataConfig? Read(MappingReader map)
     {
-        var errorsBefore = map.Bag.Items.Count;
-        var path = map.ExistingPath("path", baseDirectory, required: true, hint: "the .npz, .npy or .csv file, relative to compression.yaml");
-        var format = map.Word("format", Formats) ?? Extension(map, path);
-        var inputs = Bindings(map, "inputs", required: true) ?? [];
-        var labels = Ref(map, "labels");
-        var calibration = Bindings(map, "calibration", required: false);
-        var train = Split(map, "train");
-        var validation = Split(map, "validation");
-        if (map.Bag.Items.Count != errorsBefore || path is null || format is null)
+        var context = map.Context;
+        if (!map.Require("path", "Add 'path:' with the .npz, .npy or .csv file, relative to this file.")
+            || map.Text("path") is not { } given)
         {
             return null;
         }
 
-        return new DataConfig(path, map.ValuePosition("path"), format, inputs, labels, calibration, train, validation);
-    }
+        var pathAt = map.Value("path")!.Position;
+        var path = context.ResolveFile(given, pathAt, "Data file");
+        var format = map.Has("format") ? map.Choice<DataFormat>("format") : FormatOf(given);
+        if (format is null)
+        {
+            if (!map.Has("format"))
+            {
+                context.Report(ConfigDiagnostics.UnknownDataFormat(pathAt, given));
+            }
 
-    private static string? Extension(YamlMap map, string? path)
-    {
-        if (path is null)
+            return null;
+        }
+
+        if (format == DataFormat.Npy)
+        {
+            map.Forbid("the data file is .npy", "A .npy file holds one array that feeds the model's only input; use .npz for inputs, labels and splits.",
+                "inputs", "labels", "calibration", "train", "validation");
+            return new DataConfig(path, pathAt, DataFormat.Npy, [], null, null, null, null, map.Owner);
+        }
+
+        if (format == DataFormat.Csv)
+        {
+            map.Forbid("the data file is .csv", "A CSV file holds one table; use .npz for calibration, training and validation splits.",
+                "calibration", "train", "validation");
+        }
+
+        if (!map.Require("inputs", "Add 'inputs:' mapping each model input to its array (or CSV columns).")
+            || BindingReader.Read(map.Value("inputs")!, "inputs", format.Value, context) is not { } inputs)
         {
             return null;
         }
 
-        var ext = System.IO.Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
-        if (Formats.ContainsKey(ext))
-        {
-            return ext;
-        }
-
-        map.Bag.Add(ConfigDiagnostics.UnknownValue(map.ValuePosition("path"), "path", $"a .{ext} file", ["a .npz file", "a .npy file", "a .csv file (or set 'format:')"]));
-        return null;
+        var labels = map.Text("labels") is { } l ? new ArrayRef(l, map.Value("labels")!.Position) : null;
+        var calibration = ReadCalibration(map, inputs, format.Value);
+        var train = ReadSplit(map, "train", inputs, format.Value);
+        var validation = ReadSplit(map, "validation", inputs, format.Value);
+        return new DataConfig(path, pathAt, format.Value, inputs, labels, calibration, train, validation, map.Owner);
     }
 
-    private static ArrayRef? Ref(YamlMap map, string key) =>
-        map.String(key) is { } name ? new ArrayRef(name, map.ValuePosition(key)) : null;
-
-    /// <summary>A map of model input to array, or a single array name for a model's only input.</summary>
-    private static IReadOnlyList<InputBinding>? Bindings(YamlMap map, string key, bool required)
+    private static DataFormat? FormatOf(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch
     {
-        switch (map.Get(key))
-        {
-            case null:
-                if (required)
-                {
-                    map.Bag.Add(ConfigDiagnostics.MissingKey(map.Position, key, map.Section, "map each model input to an array, e.g. 'inputs: { input: x_test }'"));
-                }
+        ".npz" => DataFormat.Npz,
+        ".npy" => DataFormat.Npy,
+        ".csv" => DataFormat.Csv,
+        _ => null,
+    };
 
+    private static IReadOnlyList<InputBinding>? ReadCalibration(MappingReader map, IReadOnlyList<InputBinding> inputs, DataFormat format)
+    {
+        if (format == DataFormat.Csv || map.Value("calibration") is not { } node)
+        {
+            return null;
+        }
+
+        if (node is YScalar)
+        {
+            if (inputs.Count != 1)
+            {
+                map.Context.Report(ConfigDiagnostics.WrongType(
+                    node.Position, "calibration", "a mapping of model input to array (data.inputs binds several inputs)", node.Describe()));
                 return null;
-            case YamlScalarNode { Value: { Length: > 0 } single } node:
-                return [new InputBinding("", single, map.PositionOf(node))];
-            case YamlMappingNode mapping:
-                var bindings = new List<InputBinding>();
-                foreach (var (input, value) in mapping.Children)
-                {
-                    if (value is YamlScalarNode { Value: { Length: > 0 } array })
-                    {
-                        bindings.Add(new InputBinding(((YamlScalarNode)input).Value ?? "", array, map.PositionOf(input)));
-                    }
-                    else
-                    {
-                        map.Bag.Add(ConfigDiagnostics.WrongType(map.PositionOf(value), ((YamlScalarNode)input).Value ?? "", "an array name (or CSV columns like 'p0..p63')", YamlMap.Describe(value)));
-                    }
-                }
+            }
 
-                return bindings;
-            case var other:
-                map.Bag.Add(ConfigDiagnostics.WrongType(map.PositionOf(other), key, "a map of model input to array, or one array name", YamlMap.Describe(other)));
-                return null;
+            return ScalarValues.Text(node, "calibration", map.Context) is { } array
+                ? [new InputBinding(inputs[0].ModelInput, array, node.Position)]
+                : null;
         }
+
+        var calibration = BindingReader.Read(node, "calibration", format, map.Context);
+        if (calibration is not null)
+        {
+            BindingReader.CheckSameInputs(inputs, calibration, node, $"{map.Path}.calibration", map.Context);
+        }
+
+        return calibration;
     }
 
-    private static SplitConfig? Split(YamlMap map, string key)
+    private static SplitConfig? ReadSplit(MappingReader map, string key, IReadOnlyList<InputBinding> inputs, DataFormat format)
     {
-        var split = map.Map(key, $"data.{key}", SplitKeys);
-        if (split is null)
+        if (format == DataFormat.Csv || map.Section(key, ConfigKeys.DataSplit) is not { } split)
         {
             return null;
         }
 
-        var inputs = Bindings(split, "inputs", required: true);
-        return inputs is null ? null : new SplitConfig(inputs, Ref(split, "labels"));
+        if (!split.Require("inputs", "Add 'inputs:' mapping each model input to its array.")
+            || BindingReader.Read(split.Value("inputs")!, "inputs", format, map.Context) is not { } bindings)
+        {
+            return null;
+        }
+
+        BindingReader.CheckSameInputs(inputs, bindings, split.Value("inputs")!, $"{split.Path}.inputs", map.Context);
+        var labels = split.Text("labels") is { } l ? new ArrayRef(l, split.Value("labels")!.Position) : null;
+        return new SplitConfig(bindings, labels);
     }
 }

@@ -1,75 +1,93 @@
-using YamlDotNet.RepresentationModel;
+using ModelCompress.Engine.Config.Reading;
+using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Config;
 
-/// <summary><c>distill:</c> train the student on the teacher's soft outputs (and labels, when there are some).</summary>
+/// <summary>Settings of the <c>distill</c> step: train a student on a teacher's soft targets.</summary>
+/// <param name="Teacher"><c>original</c> (the model before any step) or an ONNX path as written.</param>
+/// <param name="TeacherPath">Absolute path of the teacher file; null for <c>original</c>.</param>
+/// <param name="Student"><c>current</c> (the model so far) or an ONNX path as written.</param>
+/// <param name="StudentPath">Absolute path of the student file; null for <c>current</c>.</param>
+/// <param name="Temperature">Softmax temperature (&gt; 0, default 4).</param>
+/// <param name="Alpha">Weight of the distillation loss against the label loss (0..1, default 0.7).</param>
+/// <param name="Features">Intermediate tensors matched teacher to student, in order.</param>
+/// <param name="Training">The training block.</param>
 public sealed record DistillSettings(
     string Teacher,
+    string? TeacherPath,
     string Student,
+    string? StudentPath,
     double Temperature,
     double Alpha,
-    IReadOnlyList<FeatureDistillPair> Features,
-    TrainingSettings Training,
-    string TeacherAsWritten,
-    string StudentAsWritten) : IStepSettings
+    IReadOnlyList<FeaturePair> Features,
+    TrainingSettings Training) : IStepSettings
 {
-    public static IReadOnlyList<string> Keys { get; } = ["teacher", "student", "temperature", "alpha", "features", "training"];
+    /// <summary>The teacher value meaning "the model before any step".</summary>
+    /// <summary>The teacher and student files this step reads, when they are files.</summary>
+    public IReadOnlyList<string> ReferencedFiles => new[] { TeacherPath, StudentPath }.OfType<string>().ToList();
 
-    public static IReadOnlyList<string> FeatureKeys { get; } = ["teacher", "student"];
+    public const string OriginalTeacher = "original";
 
+    /// <summary>The student value meaning "the model produced by the steps so far".</summary>
+    public const string CurrentStudent = "current";
+
+    /// <inheritdoc />
     public string Kind => "distill";
 
+    /// <inheritdoc />
     public string RunnerKey => "distill";
 
+    /// <inheritdoc />
     public bool RequiresTorch => true;
 
-    public IReadOnlyList<string> ReferencedFiles => new[] { Teacher, Student }.Where(Path.IsPathRooted).ToList();
+    /// <inheritdoc />
+    public string CanonicalForm => new CanonicalText(Kind)
+        .Add("teacher", Teacher).Add("student", Student).Add("temperature", Temperature).Add("alpha", Alpha)
+        .AddList("features", Features.Select(f => new CanonicalText("pair").Add("teacher", f.Teacher).Add("student", f.Student).ToString()))
+        .AddRaw("training", Training.CanonicalForm).ToString();
 
-    public string CanonicalForm => new CanonicalText()
-        .Add("teacher", TeacherAsWritten).Add("student", StudentAsWritten).Add("temperature", Temperature).Add("alpha", Alpha)
-        .Add("features", Features.Select(f => f.Teacher + ">" + f.Student).ToList()).Add("training", Training.Canonical()).ToString();
-
-    internal static DistillSettings? Parse(YamlMap map, string baseDirectory)
+    internal static DistillSettings? Read(MappingReader map, StepReadContext step)
     {
-        var errorsBefore = map.Bag.Items.Count;
-        var teacherText = map.String("teacher") ?? "original";
-        var studentText = map.String("student") ?? "current";
-        var teacher = teacherText == "original" ? "original" : map.ExistingPath("teacher", baseDirectory);
-        var student = studentText == "current" ? "current" : map.ExistingPath("student", baseDirectory);
-        var features = new List<FeatureDistillPair>();
-        if (map.Get("features") is YamlSequenceNode sequence)
+        var teacher = map.Text("teacher") ?? OriginalTeacher;
+        var student = map.Text("student") ?? CurrentStudent;
+        var teacherPath = teacher == OriginalTeacher ? null : map.Context.ResolveFile(teacher, map.Value("teacher")!.Position, "Teacher model");
+        var studentPath = student == CurrentStudent ? null : map.Context.ResolveFile(student, map.Value("student")!.Position, "Student model");
+        var features = ReadFeatures(map);
+        var present = map.Require("training", "Add 'training:' with at least epochs and lr.");
+        var training = TrainingBlock.Read(map, step, stepDistills: true);
+        var temperature = map.Number("temperature", NumberRange.Above(0)) ?? TrainingDistillation.DefaultTemperature;
+        var alpha = map.Number("alpha", NumberRange.Between(0, 1)) ?? TrainingDistillation.DefaultAlpha;
+        return present && training is not null && features is not null
+            ? new DistillSettings(teacher, teacherPath, student, studentPath, temperature, alpha, features, training)
+            : null;
+    }
+
+    private static IReadOnlyList<FeaturePair>? ReadFeatures(MappingReader map)
+    {
+        if (map.Sequence("features") is not { } sequence)
         {
-            foreach (var item in sequence.Children)
+            return map.Has("features") ? null : [];
+        }
+
+        var pairs = new List<FeaturePair>();
+        var ok = true;
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var item = sequence.Items[i];
+            if (item is not YMapping mapping)
             {
-                if (item is not YamlMappingNode pair)
-                {
-                    map.Bag.Add(ConfigDiagnostics.NotAMapping(map.PositionOf(item), "A feature pair"));
-                    continue;
-                }
-
-                var entry = new YamlMap(pair, map.File, map.Bag, "distill.features", FeatureKeys);
-                var t = entry.String("teacher", required: true, hint: "the teacher's intermediate tensor name");
-                var s = entry.String("student", required: true, hint: "the student's intermediate tensor name");
-                if (t is not null && s is not null)
-                {
-                    features.Add(new FeatureDistillPair(t, s));
-                }
+                map.Context.Report(ConfigDiagnostics.WrongType(item.Position, "features", "a mapping { teacher: tensor, student: tensor }", item.Describe()));
+                ok = false;
+                continue;
             }
-        }
-        else if (map.Get("features") is { } other)
-        {
-            map.Bag.Add(ConfigDiagnostics.WrongType(map.PositionOf(other), "features", "a list of { teacher, student } pairs", YamlMap.Describe(other)));
+
+            var pair = new MappingReader(mapping, ConfigKeys.DistillFeature, $"{map.Path}.features[{i}]", item.Position, map.Context);
+            var hasBoth = pair.Require("teacher", "Name the teacher tensor.") & pair.Require("student", "Name the student tensor.");
+            var (t, s) = (pair.Text("teacher"), pair.Text("student"));
+            ok &= hasBoth && t is not null && s is not null;
+            pairs.Add(new FeaturePair(t ?? string.Empty, s ?? string.Empty, item.Position));
         }
 
-        var trainingMap = map.Map("training", "distill.training", TrainingSettings.Keys, required: true, hint: "distillation trains the student; add e.g. 'training: { epochs: 5 }'");
-        var training = trainingMap is null ? null : TrainingSettings.Parse(trainingMap);
-        var temperature = map.Double("temperature", min: 0, minExclusive: true) ?? 4;
-        var alpha = map.Double("alpha", 0, 1) ?? 0.7;
-        if (map.Bag.Items.Count != errorsBefore || training is null || teacher is null || student is null)
-        {
-            return null;
-        }
-
-        return new DistillSettings(teacher, student, temperature, alpha, features, training, teacherText, studentText);
+        return ok ? pairs : null;
     }
 }

@@ -1,18 +1,30 @@
+using ModelCompress.Engine.Config.Reading;
+
 namespace ModelCompress.Engine.Config;
 
-/// <summary>How models are measured: latency warm-up and iterations at batch 1, threads, provider, accuracy batch size.</summary>
-public sealed record EvaluationSettings(int Warmup, int Iterations, int Threads, string Provider, int BatchSize)
+/// <summary>How a model is measured: latency runs, threads, execution provider and batch size for accuracy.</summary>
+/// <param name="Warmup">Untimed runs before latency is measured (default 10).</param>
+/// <param name="Iterations">Timed single-sample runs for latency percentiles (default 100).</param>
+/// <param name="Threads">ONNX Runtime intra-op threads (default 1, so latency is comparable across machines).</param>
+/// <param name="Provider">Execution provider (default auto).</param>
+/// <param name="BatchSize">Batch size of the accuracy pass (default 64).</param>
+public sealed record EvaluationSettings(int Warmup, int Iterations, int Threads, ExecutionProvider Provider, int BatchSize)
 {
-    public static IReadOnlyList<string> Keys { get; } = ["warmup", "iterations", "threads", "provider", "batch_size"];
+    /// <summary>The settings used when a model has no <c>evaluation:</c> section.</summary>
+    public static EvaluationSettings Default { get; } = new(10, 100, 1, ExecutionProvider.Auto, 64);
 
-    public static EvaluationSettings Default { get; } = new(10, 100, 1, "auto", 64);
+    internal static EvaluationSettings Read(MappingReader? map)
+    {
+        if (map is null)
+        {
+            return Default;
+        }
 
-    internal static EvaluationSettings Parse(YamlMap? map) => map is null
-        ? Default
-        : new EvaluationSettings(
-            map.Int("warmup", min: 0) ?? Default.Warmup,
-            map.Int("iterations", min: 0) ?? Default.Iterations,
-            map.Int("threads", min: 1) ?? Default.Threads,
-            map.Word("provider", ConfigWords.Providers) ?? Default.Provider,
-            map.Int("batch_size", min: 1) ?? Default.BatchSize);
+        return new EvaluationSettings(
+            map.Integer("warmup", NumberRange.AtLeast(0)) ?? Default.Warmup,
+            map.Integer("iterations", NumberRange.AtLeast(1)) ?? Default.Iterations,
+            map.Integer("threads", NumberRange.AtLeast(1)) ?? Default.Threads,
+            map.Choice<ExecutionProvider>("provider") ?? Default.Provider,
+            map.Integer("batch_size", NumberRange.AtLeast(1)) ?? Default.BatchSize);
+    }
 }

@@ -1,24 +1,27 @@
+using ModelCompress.Engine.Config.Reading;
+
 namespace ModelCompress.Engine.Config;
 
-/// <summary><c>finetune:</c> train the current model on the labelled training split.</summary>
+/// <summary>Settings of the <c>finetune</c> step: train the current model (pruned weights stay zero).</summary>
+/// <param name="Training">The training block.</param>
 public sealed record FinetuneSettings(TrainingSettings Training) : IStepSettings
 {
-    public static IReadOnlyList<string> Keys { get; } = ["training"];
-
+    /// <inheritdoc />
     public string Kind => "finetune";
 
+    /// <inheritdoc />
     public string RunnerKey => "finetune";
 
+    /// <inheritdoc />
     public bool RequiresTorch => true;
 
-    public IReadOnlyList<string> ReferencedFiles => [];
+    /// <inheritdoc />
+    public string CanonicalForm => new CanonicalText(Kind).AddRaw("training", Training.CanonicalForm).ToString();
 
-    public string CanonicalForm => new CanonicalText().Add("training", Training.Canonical()).ToString();
-
-    internal static FinetuneSettings? Parse(YamlMap map)
+    internal static FinetuneSettings? Read(MappingReader map, StepReadContext step)
     {
-        var trainingMap = map.Map("training", "finetune.training", TrainingSettings.Keys, required: true, hint: "add e.g. 'training: { epochs: 3, lr: 0.0001 }'");
-        var training = trainingMap is null ? null : TrainingSettings.Parse(trainingMap);
-        return training is null ? null : new FinetuneSettings(training);
+        var present = map.Require("training", "Add 'training:' with at least epochs and lr.");
+        var training = TrainingBlock.Read(map, step, stepDistills: false);
+        return present && training is not null ? new FinetuneSettings(training) : null;
     }
 }

@@ -1,20 +1,26 @@
 namespace ModelCompress.Engine.Config;
 
-/// <summary>The immutable, validated settings of one step, as the YAML gave them with defaults filled in.</summary>
+/// <summary>
+/// Validated, immutable settings of one step. The engine picks the runner by <see cref="RunnerKey"/> and puts
+/// <see cref="CanonicalForm"/> into the step's cache key.
+/// </summary>
 public interface IStepSettings
 {
-    /// <summary>The YAML key of the step: prune, quantize, distill, finetune.</summary>
+    /// <summary>The YAML key of the step (<c>prune</c>, <c>quantize</c>, <c>distill</c>, <c>finetune</c>).</summary>
     string Kind { get; }
 
-    /// <summary>Which runner executes these settings (<c>prune.oneshot</c>, <c>prune.gradual</c>, ...).</summary>
+    /// <summary>Which registered runner executes these settings, e.g. <c>prune.oneshot</c>, <c>quantize.dynamic</c>.</summary>
     string RunnerKey { get; }
 
-    /// <summary>Every value that changes the result, in a stable text form: it enters the cache key.</summary>
+    /// <summary>
+    /// Stable text of every value that changes the result, defaults filled in and keys sorted; file paths as
+    /// written (their contents are hashed separately), nothing machine-specific.
+    /// </summary>
     string CanonicalForm { get; }
 
-    /// <summary>True when the step trains, so the engine needs libtorch for it.</summary>
+    /// <summary>True when the runner needs TorchSharp (training); graph-only steps never load libtorch.</summary>
     bool RequiresTorch { get; }
 
     /// <summary>Absolute paths of files the step reads (a teacher model, say): their contents enter the cache key.</summary>
-    IReadOnlyList<string> ReferencedFiles { get; }
+    IReadOnlyList<string> ReferencedFiles => [];
 }

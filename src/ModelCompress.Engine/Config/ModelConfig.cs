@@ -2,7 +2,16 @@ using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Config;
 
-/// <summary>One model under <c>models:</c>, paths absolute, defaults filled in.</summary>
+/// <summary>One entry under <c>models:</c>.</summary>
+/// <param name="Name">The model's name: its output file and accessor are named after it.</param>
+/// <param name="Position">The name's key.</param>
+/// <param name="SourcePath">Absolute path of the source ONNX file.</param>
+/// <param name="SourcePosition">Position of the source value.</param>
+/// <param name="Data">The data it is evaluated on, if any.</param>
+/// <param name="Steps">The steps, in the order they run.</param>
+/// <param name="Budgets">Its budgets (none when absent).</param>
+/// <param name="Evaluation">How it is measured (defaults when absent).</param>
+/// <param name="Seed">Seed of everything random for this model (default 0).</param>
 public sealed record ModelConfig(
     string Name,
     SourcePosition Position,
@@ -12,7 +21,4 @@ public sealed record ModelConfig(
     IReadOnlyList<StepConfig> Steps,
     BudgetsConfig Budgets,
     EvaluationSettings Evaluation,
-    int Seed)
-{
-    public static IReadOnlyList<string> Keys { get; } = ["source", "seed", "data", "steps", "evaluation", "budgets"];
-}
+    int Seed);

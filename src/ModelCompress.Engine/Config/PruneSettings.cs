@@ -1,57 +1,90 @@
+using ModelCompress.Engine.Config.Reading;
+using ModelCompress.Engine.Diagnostics;
+
 namespace ModelCompress.Engine.Config;
 
-/// <summary><c>prune:</c> unstructured weight pruning, one-shot or gradual (with training).</summary>
+/// <summary>Settings of the <c>prune</c> step.</summary>
+/// <param name="Method">How weights are removed (default magnitude: unstructured).</param>
+/// <param name="Sparsity">Fraction of prunable weights set to zero (0 &lt; s &lt; 1).</param>
+/// <param name="Scope">Global or per-layer threshold (default global).</param>
+/// <param name="Schedule">One shot on the graph, or gradual while training (default oneshot).</param>
+/// <param name="Importance">Score that ranks weights (default magnitude; taylor needs gradual).</param>
+/// <param name="Include">Only these nodes are pruned (empty: all eligible).</param>
+/// <param name="Exclude">These nodes are never pruned.</param>
+/// <param name="Training">Training of the gradual schedule; null for oneshot.</param>
 public sealed record PruneSettings(
-    string Method,
+    PruneMethod Method,
     double Sparsity,
-    PruneScopeSetting Scope,
+    PruneScope Scope,
     PruneSchedule Schedule,
     PruneImportance Importance,
-    IReadOnlyList<string>? Include,
-    IReadOnlyList<string>? Exclude,
+    IReadOnlyList<string> Include,
+    IReadOnlyList<string> Exclude,
     TrainingSettings? Training) : IStepSettings
 {
-    public static IReadOnlyList<string> Keys { get; } = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training"];
-
+    /// <inheritdoc />
     public string Kind => "prune";
 
-    public string RunnerKey => Schedule == PruneSchedule.Gradual ? "prune.gradual" : "prune.oneshot";
+    /// <inheritdoc />
+    public string RunnerKey => "prune." + YamlNames.Of(Schedule);
 
+    /// <inheritdoc />
     public bool RequiresTorch => Schedule == PruneSchedule.Gradual;
 
-    public IReadOnlyList<string> ReferencedFiles => [];
-
-    public string CanonicalForm => new CanonicalText()
-        .Add("method", Method).Add("sparsity", Sparsity).Add("scope", ConfigWords.NameOf(ConfigWords.Scopes, Scope))
-        .Add("schedule", ConfigWords.NameOf(ConfigWords.Schedules, Schedule)).Add("importance", ConfigWords.NameOf(ConfigWords.Importances, Importance))
-        .Add("include", Include).Add("exclude", Exclude).Add("training", Training?.Canonical()).ToString();
-
-    internal static PruneSettings? Parse(YamlMap map)
+    /// <inheritdoc />
+    public string CanonicalForm
     {
-        var errorsBefore = map.Bag.Items.Count;
-        var method = map.Word("method", ConfigWords.PruneMethods) ?? "magnitude";
-        var sparsity = map.Double("sparsity", 0, 1, minExclusive: true, maxExclusive: true, required: true, hint: "the fraction of weights to zero, e.g. 'sparsity: 0.5'");
-        var schedule = map.Choice("schedule", ConfigWords.Schedules) ?? PruneSchedule.OneShot;
-        var importance = map.Choice("importance", ConfigWords.Importances) ?? PruneImportance.Magnitude;
-        var trainingMap = map.Map("training", "prune.training", TrainingSettings.Keys);
-        var training = trainingMap is null ? null : TrainingSettings.Parse(trainingMap);
-        if (schedule == PruneSchedule.Gradual && !map.Has("training"))
+        get
         {
-            map.Bag.Add(ConfigDiagnostics.MissingKey(map.Position, "training", "prune with schedule: gradual", "the gradual schedule prunes while fine-tuning; add e.g. 'training: { epochs: 3 }'"));
+            var text = new CanonicalText(Kind).Add("method", Method).Add("sparsity", Sparsity).Add("scope", Scope)
+                .Add("schedule", Schedule).Add("importance", Importance).AddSet("include", Include).AddSet("exclude", Exclude);
+            return (Training is { } training ? text.AddRaw("training", training.CanonicalForm) : text).ToString();
+        }
+    }
+
+    internal static PruneSettings? Read(MappingReader map, StepReadContext step)
+    {
+        const string TaylorHint = "Taylor is an importance score: write 'method: magnitude', 'importance: taylor' and 'schedule: gradual'.";
+        var sparsityOk = map.Require("sparsity", "Add 'sparsity:' between 0 and 1 (e.g. 0.5 zeroes half the weights).");
+        var sparsity = map.Number("sparsity", NumberRange.Open(0, 1));
+        var method = map.Has("method")
+            ? map.Choice<PruneMethod>("method", map.Value("method") is YScalar { Value: "taylor" } ? TaylorHint : null)
+            : PruneMethod.Magnitude;
+        var scope = map.Choice<PruneScope>("scope") ?? PruneScope.Global;
+        var schedule = map.Choice<PruneSchedule>("schedule") ?? PruneSchedule.Oneshot;
+        var importance = map.Choice<PruneImportance>("importance") ?? PruneImportance.Magnitude;
+        if (importance == PruneImportance.Taylor && schedule == PruneSchedule.Oneshot)
+        {
+            map.Context.Report(ConfigDiagnostics.RequiredWhen(map.Value("importance")!.Position, "schedule: gradual", "importance is taylor",
+                "Taylor importance needs gradients: set 'schedule: gradual' and add 'training:'."));
         }
 
-        if (schedule == PruneSchedule.OneShot && map.Has("training"))
+        TrainingSettings? training = null;
+        if (schedule == PruneSchedule.Gradual)
         {
-            map.Bag.Add(ConfigDiagnostics.Conflict(map.KeyPosition("training"), "'training' only applies to 'schedule: gradual'; add 'schedule: gradual' or remove 'training' (or add a finetune step after this one)."));
+            if (!map.Has("training"))
+            {
+                map.Context.Report(ConfigDiagnostics.RequiredWhen(map.KeyAt("schedule")!.Value, "training", "schedule is gradual",
+                    "Add 'training:' with at least epochs and lr."));
+            }
+
+            training = TrainingBlock.Read(map, step, stepDistills: false);
+        }
+        else
+        {
+            map.Forbid("schedule is oneshot",
+                "One-shot pruning does not train: remove 'training', set 'schedule: gradual', or add a finetune step after it.", "training");
         }
 
-        if (importance == PruneImportance.Taylor && schedule == PruneSchedule.OneShot)
+        var include = map.Names("include") ?? [];
+        var exclude = map.Names("exclude") ?? [];
+        foreach (var both in include.Intersect(exclude, StringComparer.Ordinal))
         {
-            map.Bag.Add(ConfigDiagnostics.Conflict(map.KeyPosition("importance"), "'importance: taylor' needs gradients, so it needs 'schedule: gradual' with a training block."));
+            map.Context.Report(ConfigDiagnostics.ForbiddenWhen(map.KeyAt("exclude")!.Value, both, "it is also in include", "List each node in include or exclude, not both."));
         }
 
-        var settings = new PruneSettings(method, sparsity ?? 0, map.Choice("scope", ConfigWords.Scopes) ?? PruneScopeSetting.Global, schedule, importance,
-            map.StringList("include"), map.StringList("exclude"), training);
-        return map.Bag.Items.Count == errorsBefore ? settings : null;
+        return sparsityOk && sparsity is { } s && method is { } m
+            ? new PruneSettings(m, s, scope, schedule, importance, include, exclude, training)
+            : null;
     }
 }

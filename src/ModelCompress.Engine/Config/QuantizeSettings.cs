@@ -1,46 +1,69 @@
+using ModelCompress.Engine.Config.Reading;
+using ModelCompress.Engine.Diagnostics;
+
 namespace ModelCompress.Engine.Config;
 
-/// <summary><c>quantize:</c> int8 dynamic quantization (static and fp16 are reserved words, not yet implemented).</summary>
+/// <summary>Settings of the <c>quantize</c> step.</summary>
+/// <param name="Mode">Quantization scheme (only dynamic is implemented).</param>
+/// <param name="PerChannel">One scale per output channel rather than per tensor (default true).</param>
+/// <param name="Ops">ONNX op types to quantize (default MatMul, Gemm; allowed MatMul, Gemm, Conv).</param>
+/// <param name="Include">Only these nodes are quantized (empty: all of the listed op types).</param>
+/// <param name="Exclude">These nodes stay in float.</param>
 public sealed record QuantizeSettings(
-    QuantizeMode Mode,
-    bool PerChannel,
-    IReadOnlyList<string>? Ops,
-    IReadOnlyList<string>? Include,
-    IReadOnlyList<string>? Exclude) : IStepSettings
+    QuantizeMode Mode, bool PerChannel, IReadOnlyList<string> Ops, IReadOnlyList<string> Include, IReadOnlyList<string> Exclude)
+    : IStepSettings
 {
-    public static IReadOnlyList<string> Keys { get; } = ["mode", "per_channel", "ops", "include", "exclude"];
+    /// <summary>The op types the quantizer has handlers for.</summary>
+    public static IReadOnlyList<string> AllowedOps { get; } = ["MatMul", "Gemm", "Conv"];
 
+    /// <summary>Op types quantized when <c>ops:</c> is not given.</summary>
+    public static IReadOnlyList<string> DefaultOps { get; } = ["MatMul", "Gemm"];
+
+    /// <inheritdoc />
     public string Kind => "quantize";
 
-    public string RunnerKey => "quantize." + ConfigWords.NameOf(ConfigWords.QuantizeModes, Mode);
+    /// <inheritdoc />
+    public string RunnerKey => "quantize." + YamlNames.Of(Mode);
 
+    /// <inheritdoc />
     public bool RequiresTorch => false;
 
-    public IReadOnlyList<string> ReferencedFiles => [];
+    /// <inheritdoc />
+    public string CanonicalForm => new CanonicalText(Kind).Add("mode", Mode).Add("per_channel", PerChannel)
+        .AddSet("ops", Ops).AddSet("include", Include).AddSet("exclude", Exclude).ToString();
 
-    public string CanonicalForm => new CanonicalText()
-        .Add("mode", ConfigWords.NameOf(ConfigWords.QuantizeModes, Mode)).Add("per_channel", PerChannel)
-        .Add("ops", Ops).Add("include", Include).Add("exclude", Exclude).ToString();
-
-    internal static QuantizeSettings? Parse(YamlMap map)
+    internal static QuantizeSettings? Read(MappingReader map, StepReadContext step)
     {
-        var errorsBefore = map.Bag.Items.Count;
-        var mode = map.Choice("mode", ConfigWords.QuantizeModes, required: true, hint: "'mode: dynamic' (int8 weights, activations quantized at run time)");
+        _ = step;
+        var modeOk = map.Require("mode", "Add 'mode: dynamic'.");
+        var mode = map.Choice<QuantizeMode>("mode");
         if (mode is QuantizeMode.Static or QuantizeMode.Fp16)
         {
-            map.Bag.Add(ConfigDiagnostics.NotSupportedYet(map.ValuePosition("mode"), $"quantize mode '{ConfigWords.NameOf(ConfigWords.QuantizeModes, mode.Value)}'", "use 'mode: dynamic'"));
+            map.Context.Report(ConfigDiagnostics.NotSupportedYet(map.Value("mode")!.Position, $"Quantize mode '{YamlNames.Of(mode.Value)}'",
+                "Use 'mode: dynamic' for now."));
+            mode = null;
         }
 
-        var ops = map.StringList("ops");
-        foreach (var op in ops ?? [])
+        var ops = map.Names("ops") ?? DefaultOps;
+        var opsOk = true;
+        if (map.Value("ops") is YSequence { Items.Count: 0 } empty)
         {
-            if (!ConfigWords.QuantizeOps.ContainsKey(op))
+            map.Context.Report(ConfigDiagnostics.EmptySection(empty.Position, "ops", $"List op types to quantize ({string.Join(", ", AllowedOps)}) or remove 'ops' for the default."));
+            opsOk = false;
+        }
+        else if (map.Value("ops") is YSequence listed)
+        {
+            foreach (var item in listed.Items.OfType<YScalar>().Where(i => !AllowedOps.Contains(i.Value)))
             {
-                map.Bag.Add(ConfigDiagnostics.UnknownValue(map.ValuePosition("ops"), "ops", op, ConfigWords.QuantizeOps.Keys));
+                map.Context.Report(ConfigDiagnostics.UnknownValue(item.Position, "op type", item.Value, AllowedOps, Suggestions.Closest(item.Value, AllowedOps)));
+                opsOk = false;
             }
         }
 
-        var settings = new QuantizeSettings(mode ?? QuantizeMode.Dynamic, map.Bool("per_channel") ?? true, ops, map.StringList("include"), map.StringList("exclude"));
-        return map.Bag.Items.Count == errorsBefore ? settings : null;
+        var include = map.Names("include") ?? [];
+        var exclude = map.Names("exclude") ?? [];
+        return modeOk && mode is { } m && opsOk
+            ? new QuantizeSettings(m, map.Bool("per_channel") ?? true, ops, include, exclude)
+            : null;
     }
 }

@@ -1,4 +1,4 @@
 namespace ModelCompress.Engine.Config;
 
-/// <summary>A data split used by training steps: inputs and, optionally, labels.</summary>
+/// <summary>A named subset of the data file (training or validation): inputs and optional labels.</summary>
 public sealed record SplitConfig(IReadOnlyList<InputBinding> Inputs, ArrayRef? Labels);

@@ -5,9 +5,11 @@ namespace ModelCompress.Engine.Evaluation;
 /// <summary>MC4090–MC4099 (evaluation) and MC3020 (ONNX Runtime refused a model).</summary>
 public static class EvaluationDiagnostics
 {
-    public static Diagnostic ProviderFallback(string provider, string reason) => Diagnostic.Warning("MC4090",
+    // A note, not a warning: 'auto' means "CUDA if there is one", so a CPU-only machine is not doing anything wrong
+    // and its builds (perhaps with warnings as errors) must not be broken by it.
+    public static Diagnostic ProviderFallback(string provider, string reason) => new("MC4090", DiagnosticSeverity.Info,
         $"Execution provider '{provider}' could not be used ({reason}); the model is evaluated on CPU instead. " +
-        "Install the CUDA and cuDNN libraries ONNX Runtime needs, or set evaluation provider: cpu to silence this.");
+        "Install the CUDA and cuDNN libraries ONNX Runtime needs, or set evaluation provider: cpu to silence this.", null, null);
 
     public static Diagnostic AccuracyNotMeasured() => Diagnostic.Warning("MC4091",
         "No data is declared, so accuracy was not measured; latency and output deviation use generated inputs. " +

@@ -11,7 +11,17 @@ public static class OrtEnvironment
     private static readonly Lazy<OrtEnv> Env = new(() =>
     {
         var options = new EnvironmentCreationOptions { logId = "modelcompress", logLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
-        return OrtEnv.CreateInstanceWithOptions(ref options);
+        try
+        {
+            return OrtEnv.CreateInstanceWithOptions(ref options);
+        }
+        catch (OnnxRuntimeException)
+        {
+            // Someone in this process created the environment first (a host, a test); use theirs, quieted.
+            var env = OrtEnv.Instance();
+            env.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+            return env;
+        }
     });
 
     public static OrtEnv Instance => Env.Value;

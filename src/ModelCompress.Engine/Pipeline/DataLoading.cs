@@ -38,13 +38,13 @@ internal static class DataLoading
         }
 
         var bindings = string.Join(";", AllBindings(data).Select(b => $"{b.ModelInput}={b.Array}"));
-        return ContentHash.OfParts(ContentHash.OfFile(data.Path), data.Format, bindings, data.Labels?.Name ?? "",
+        return ContentHash.OfParts(ContentHash.OfFile(data.Path), data.Format.ToString().ToLowerInvariant(), bindings, data.Labels?.Name ?? "",
             data.Train?.Labels?.Name ?? "", data.Validation?.Labels?.Name ?? "");
     }
 
     private static DataSource ToSource(DataConfig data) => new(
         data.Path,
-        data.Format,
+        data.Format.ToString().ToLowerInvariant(),
         Bind(data.Inputs),
         data.Labels?.Name,
         data.Calibration is null ? null : Bind(data.Calibration),

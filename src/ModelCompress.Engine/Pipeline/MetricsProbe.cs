@@ -20,7 +20,7 @@ internal sealed class MetricsProbe(EvaluationSettings settings, string modelName
     public Probe Measure(OnnxModel model, byte[] bytes, EvalDataset? data, ReferenceOutputs? reference)
     {
         var statistics = ModelStatistics.Compute(model);
-        var options = new EvaluationOptions(settings.Warmup, settings.Iterations, settings.Threads, settings.Provider, settings.BatchSize);
+        var options = new EvaluationOptions(settings.Warmup, settings.Iterations, settings.Threads, settings.Provider.ToString().ToLowerInvariant(), settings.BatchSize);
         var result = ModelEvaluator.Evaluate(bytes, data, options, reference, modelName);
         var latency = result.Iterations > 0
             ? new LatencyStats(result.P50Ms, result.P95Ms, result.P99Ms, result.MeanMs, result.Iterations, result.Threads)

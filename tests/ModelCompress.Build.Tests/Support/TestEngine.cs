@@ -9,7 +9,7 @@ namespace ModelCompress.Build.Tests.Support;
 internal static class TestEngine
 {
     /// <summary>The one switch: false runs the contract stand-in, true runs src/ModelCompress.Cli.</summary>
-    public const bool UseRealEngine = false;
+    public const bool UseRealEngine = true;
 
     /// <summary>The repository root (with a trailing separator), baked in at build time.</summary>
     public static string RepoRoot { get; } = Metadata("RepoRoot");

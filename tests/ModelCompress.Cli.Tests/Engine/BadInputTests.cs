@@ -35,6 +35,7 @@ public sealed class BadInputTests
         { "out of range", "sparsity: 0.5=>sparsity: 1.5", "MC10", 10 },
         { "unknown step", "- quantize: { mode: dynamic }=>- quantise: { mode: dynamic }", "MC10", 11 },
         { "unsupported mode", "mode: dynamic=>mode: static", "MC10", 11 },
+        { "op a step cannot handle", "mode: dynamic }=>mode: dynamic, ops: [Relu] }", "MC10", 11 },
         { "missing model file", "models/digits_cnn.onnx=>models/nope.onnx", "MC10", 4 },
         { "missing data file", "data/digits.npz=>data/nope.npz", "MC10", 6 },
         { "both drops", "max_drop: 0.02=>max_drop: 0.02, max_relative_drop: 0.1", "MC10", 14 },

@@ -111,6 +111,7 @@ public sealed class ModelEvaluatorTests
         {
             var warning = Assert.Single(result.Warnings);
             Assert.Equal("MC4090", warning.Code);
+            Assert.Equal(DiagnosticSeverity.Info, warning.Severity);
             Assert.Contains("CPU", warning.Message);
         }
         else

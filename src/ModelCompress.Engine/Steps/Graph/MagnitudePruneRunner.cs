@@ -16,7 +16,7 @@ public sealed class MagnitudePruneRunner : IStepRunner
         var settings = (PruneSettings)input.Step.Settings;
         var options = new MagnitudePruneOptions(
             settings.Sparsity,
-            settings.Scope == PruneScopeSetting.Layer ? PruneScope.Layer : PruneScope.Global,
+            settings.Scope == Config.PruneScope.Layer ? PruneScope.Layer : PruneScope.Global,
             settings.Include,
             settings.Exclude);
         var result = new MagnitudePruner(options).Prune(input.Model);

@@ -1,0 +1,8 @@
+namespace ModelCompress.Engine.Config;
+
+/// <summary>How weights are chosen for removal (how their importance is used).</summary>
+public enum PruneMethod
+{
+    /// <summary>Unstructured: the lowest-importance individual weights are set to zero.</summary>
+    Magnitude,
+}
