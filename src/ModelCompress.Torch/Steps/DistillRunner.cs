@@ -22,8 +22,8 @@ public sealed class DistillRunner : IStepRunner
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var settings = (DistillSettings)input.Step.Settings;
-        var teacher = settings.Teacher == "original" ? input.Original : TrainingStep.LoadFile("teacher", settings.Teacher);
-        var student = settings.Student == "current" ? input.Model : TrainingStep.LoadFile("student", settings.Student);
+        var teacher = settings.TeacherPath is { } teacherPath ? TrainingStep.LoadFile("teacher", teacherPath) : input.Original;
+        var student = settings.StudentPath is { } studentPath ? TrainingStep.LoadFile("student", studentPath) : input.Model;
         return TrainingStep.Run(
             new TrainingStepSpec("distill", student, teacher, settings.Temperature, settings.Alpha, settings.Features, settings.Training, LabelsRequired: false),
             input,

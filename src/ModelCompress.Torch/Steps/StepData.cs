@@ -10,7 +10,8 @@ namespace ModelCompress.Torch.Steps;
 /// The rows a training step works on, checked: the train split (MC3120 when missing, MC3121 when labels are needed
 /// and absent, MC3122 for a label out of range, MC3130 for an unbound input), and the validation rows — the
 /// validation split, else the evaluation data — labelled, or else labelled with the reference model's
-/// predictions (the metric is then agreement). The target accuracy comes from the accuracy budget.
+/// predictions (the metric is then agreement, as it is when the budget's metric is agreement). The target accuracy
+/// comes from the accuracy budget the training block's early stop aims at (else the model's accuracy budget).
 /// </summary>
 internal sealed class StepData : IDisposable
 {
@@ -34,8 +35,9 @@ internal sealed class StepData : IDisposable
     public bool Regression { get; }
 
     /// <summary>Loads and checks the data for <paramref name="student"/>; <paramref name="reference"/> scores the baseline.</summary>
-    public static StepData Load(string step, StepInput input, StepContext context, TrainableModel student, TrainableModel reference, bool labelsRequired)
+    public static StepData Load(string step, StepInput input, StepContext context, TrainingSettings training, TrainableModel student, TrainableModel reference, bool labelsRequired)
     {
+        var budget = training.EarlyStopBudget ?? input.ModelConfig.Budgets.Accuracy;
         var train = context.Data?.Train ?? throw new CompressionException(TrainingDiagnostics.TrainingDataMissing(step));
         if (labelsRequired && train.Labels is null)
         {
@@ -59,12 +61,16 @@ internal sealed class StepData : IDisposable
                 CheckLabels(split, valLabels, width);
             }
 
-            using var unlabelled = valLabels is null ? Bind(split, valInputs, null, names) : null;
-            var metric = valLabels is null ? "agreement" : "accuracy";
-            valLabels ??= ValidationScore.Predict(reference, unlabelled!);
+            var metric = valLabels is null || budget?.Metric == AccuracyMetric.Agreement ? "agreement" : "accuracy";
+            if (metric == "agreement")
+            {
+                using var unlabelled = Bind(split, valInputs, null, names);
+                valLabels = ValidationScore.Predict(reference, unlabelled);
+            }
+
             var validation = Bind(split, valInputs, valLabels, names);
             var baseline = metric == "agreement" ? 1.0 : ValidationScore.Evaluate(reference, validation, regression);
-            return new StepData(trainData, validation, metric, Target(input.ModelConfig.Budgets.Accuracy, baseline, regression), regression);
+            return new StepData(trainData, validation, metric, Target(budget, baseline, regression), regression);
         }
         catch
         {

@@ -39,8 +39,8 @@ internal static class TrainingStep
         var reference = TrainableModel.Of(referenceModule);
         var teacher = spec.Teacher is null ? null : teacherModule is null ? reference : TrainableModel.Of(teacherModule);
 
-        using var data = StepData.Load(spec.Step, input, context, student, reference, spec.LabelsRequired);
-        var options = TrainingOptions.From(spec.Training, context.Seed, data.TargetAccuracy);
+        using var data = StepData.Load(spec.Step, input, context, spec.Training, student, reference, spec.LabelsRequired);
+        var options = TrainingOptions.From(spec.Training, data.TargetAccuracy);
         using var objective = teacher is null
             ? (ITrainingObjective)new SupervisedObjective(student.OutputName, data.Regression)
             : new DistillationObjective(teacher, spec.Temperature, data.Train.HasLabels ? spec.Alpha : 1.0, data.Regression, spec.Features);

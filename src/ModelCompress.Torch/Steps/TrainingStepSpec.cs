@@ -13,7 +13,7 @@ internal sealed record TrainingStepSpec(
     OnnxModel? Teacher,
     double Temperature,
     double Alpha,
-    IReadOnlyList<FeatureDistillPair> Features,
+    IReadOnlyList<FeaturePair> Features,
     TrainingSettings Training,
     bool LabelsRequired,
     PruneSettings? Prune = null);

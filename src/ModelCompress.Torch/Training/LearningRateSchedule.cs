@@ -33,8 +33,8 @@ public sealed class LearningRateSchedule
 
         return _options.LrSchedule switch
         {
-            Engine.Config.LrScheduleKind.Step => lr * Math.Pow(_options.Gamma, step / _stepsPerEpoch / Math.Max(1, _options.StepSize)),
-            Engine.Config.LrScheduleKind.Cosine => Cosine(lr, step),
+            Engine.Config.LrSchedule.Step => lr * Math.Pow(_options.Gamma, step / _stepsPerEpoch / Math.Max(1, _options.StepSize)),
+            Engine.Config.LrSchedule.Cosine => Cosine(lr, step),
             _ => lr,
         };
     }

@@ -45,7 +45,7 @@ public sealed class BadInputTests
         var teacher = new OnnxModel(new GraphBuilder(13).Input("input").Output("logits")
             .Floats("w", [64, 5], new float[320]).Floats("b", [5], new float[5]).Int64s("shape", -1, 64)
             .Node("Reshape", ["input", "shape"], ["flat"]).Node("Gemm", ["flat", "w", "b"], ["logits"], "fc").Build());
-        var settings = new DistillSettings("original", "current", 4, 0.7, [], StepHarness.Training(epochs: 1), "original", "current");
+        var settings = StepHarness.Distill(StepHarness.Training(epochs: 1));
         var d = AssertSingle("MC3123", () => new DistillRunner().Run(
             StepHarness.Input(StepHarness.Model("digits/digits_mlp.onnx"), settings, original: teacher), StepHarness.Context(DigitsData.Dataset(trainLabels: false))));
         Assert.Contains("[64,5]", d.Message, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class BadInputTests
             .Node("Reshape", ["input", "shape"], ["flat"]).Node("Gemm", ["flat", "w", "b"], ["logits"], "fc").Build();
         model.Graph.Initializer.Single(i => i.Name == "w").Dims.Clear();
         model.Graph.Initializer.Single(i => i.Name == "w").Dims.Add([64, 10]);
-        var settings = new PruneSettings("magnitude", 0.5, PruneScopeSetting.Global, PruneSchedule.Gradual, PruneImportance.Magnitude, ["fc"], null, StepHarness.Training(epochs: 1));
+        var settings = StepHarness.Prune(0.5, PruneScope.Global, PruneImportance.Magnitude, StepHarness.Training(epochs: 1), "fc");
         var d = AssertSingle("MC3125", () => new GradualPruneRunner().Run(StepHarness.Input(new OnnxModel(model), settings), StepHarness.Context(DigitsData.Dataset())));
         Assert.Contains("'w' of node 'fc'", d.Message, StringComparison.Ordinal);
     }
@@ -84,7 +84,7 @@ public sealed class BadInputTests
     [Fact]
     public void Unknown_include_node_is_MC3129()
     {
-        var settings = new PruneSettings("magnitude", 0.5, PruneScopeSetting.Global, PruneSchedule.Gradual, PruneImportance.Magnitude, ["conv9"], null, StepHarness.Training(epochs: 1));
+        var settings = StepHarness.Prune(0.5, PruneScope.Global, PruneImportance.Magnitude, StepHarness.Training(epochs: 1), "conv9");
         AssertSingle("MC3129", () => new GradualPruneRunner().Run(StepHarness.Input(StepHarness.Model("digits/digits_cnn.onnx"), settings), StepHarness.Context(DigitsData.Dataset())));
     }
 

@@ -20,8 +20,8 @@ public sealed class ResultsTests(ITestOutputHelper output)
         // 90 % of the weights go, so it recovers slowly (0.968 after 3 epochs, 0.988 after 8). PyTorch's 0.996 fine-tuned the
         // unfolded network, which is what digits_cnn_bn.onnx keeps.
         var original = StepHarness.Model(file);
-        var training = StepHarness.Training(epochs, distill: new DistillLossSettings(4, 0.7));
-        var settings = new PruneSettings("magnitude", 0.9, PruneScopeSetting.Global, PruneSchedule.Gradual, PruneImportance.Magnitude, null, null, training);
+        var training = StepHarness.Training(epochs, distill: new TrainingDistillation(4, 0.7));
+        var settings = StepHarness.Prune(0.9, PruneScope.Global, PruneImportance.Magnitude, training);
         var result = new GradualPruneRunner().Run(StepHarness.Input(original, settings), StepHarness.Context(DigitsData.Dataset()));
 
         var accuracy = StepHarness.TestAccuracy(result.Model);

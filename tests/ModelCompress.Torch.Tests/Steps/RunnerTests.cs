@@ -41,9 +41,8 @@ public sealed class RunnerTests
     [Fact]
     public void Finetune_stops_once_the_accuracy_budget_is_met()
     {
-        var settings = new FinetuneSettings(StepHarness.Training(epochs: 5, earlyStop: true));
-        var budget = new AccuracyBudget("top1", 0.01, null, StepHarness.Position);
-        var result = new FinetuneRunner().Run(StepHarness.Input(StepHarness.Model("digits/digits_cnn.onnx"), settings, budget), StepHarness.Context(DigitsData.Dataset()));
+        var settings = new FinetuneSettings(StepHarness.Training(epochs: 5, earlyStop: true, budget: StepHarness.Budget(0.01)));
+        var result = new FinetuneRunner().Run(StepHarness.Input(StepHarness.Model("digits/digits_cnn.onnx"), settings), StepHarness.Context(DigitsData.Dataset()));
 
         Assert.Contains(result.Facts, f => f.Key == "target validation accuracy" && f.Value == "0.9820");
         Assert.Contains(result.Facts, f => f.Key == "epochs run" && f.Value == "1");
@@ -52,7 +51,7 @@ public sealed class RunnerTests
     [Fact]
     public void Gradual_taylor_pruning_per_layer_gives_exact_zeros_in_every_layer()
     {
-        var settings = new PruneSettings("magnitude", 0.5, PruneScopeSetting.Layer, PruneSchedule.Gradual, PruneImportance.Taylor, null, null, StepHarness.Training(epochs: 3));
+        var settings = StepHarness.Prune(0.5, PruneScope.Layer, PruneImportance.Taylor, StepHarness.Training(epochs: 3));
         var result = new GradualPruneRunner().Run(StepHarness.Input(StepHarness.Model("digits/digits_cnn.onnx"), settings), StepHarness.Context(DigitsData.Dataset()));
 
         var weights = result.Model.Graph.Nodes.Where(n => n.OpType is "Conv" or "Gemm").Select(n => result.Model.Graph.Initializers.Single(i => i.Name == n.Input(1))).ToList();
@@ -73,8 +72,8 @@ public sealed class RunnerTests
     {
         var teacher = StepHarness.Model("digits/digits_cnn.onnx");
         var student = StepHarness.Model("digits-wide/digits_student_small_init.onnx");
-        var pair = new FeatureDistillPair(GapOutput(teacher), GapOutput(student));
-        var settings = new DistillSettings("original", "current", 4, 0.7, [pair], StepHarness.Training(epochs: 2, lr: 1e-2), "original", "current");
+        var pair = new FeaturePair(GapOutput(teacher), GapOutput(student), StepHarness.Position);
+        var settings = StepHarness.Distill(StepHarness.Training(epochs: 2, lr: 1e-2), pair);
         var result = new DistillRunner().Run(StepHarness.Input(student, settings, original: teacher), StepHarness.Context(DigitsData.Dataset(trainLabels: false)));
 
         Assert.Equal(student.Graph.Initializers.Select(i => i.Name), result.Model.Graph.Initializers.Select(i => i.Name));

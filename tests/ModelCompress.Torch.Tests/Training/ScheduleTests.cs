@@ -9,7 +9,7 @@ public sealed class ScheduleTests
     [Fact]
     public void Warm_up_is_linear_per_step_then_cosine_reaches_zero_at_the_last_step()
     {
-        var options = TrainingOptions.Adam(epochs: 4, lr: 0.1) with { LrSchedule = LrScheduleKind.Cosine, WarmupEpochs = 1 };
+        var options = TrainingOptions.Adam(epochs: 4, lr: 0.1) with { LrSchedule = LrSchedule.Cosine, WarmupEpochs = 1 };
         var schedule = new LearningRateSchedule(options, stepsPerEpoch: 10);
 
         Assert.Equal(0.01, schedule.At(0), 12);
@@ -22,11 +22,11 @@ public sealed class ScheduleTests
     [Fact]
     public void Step_schedule_multiplies_by_gamma_every_step_size_epochs()
     {
-        var options = TrainingOptions.Adam(epochs: 6, lr: 1) with { LrSchedule = LrScheduleKind.Step, StepSize = 2, Gamma = 0.5 };
+        var options = TrainingOptions.Adam(epochs: 6, lr: 1) with { LrSchedule = LrSchedule.Step, StepSize = 2, Gamma = 0.5 };
         var schedule = new LearningRateSchedule(options, stepsPerEpoch: 3);
 
         Assert.Equal([1, 1, 0.5, 0.5, 0.25, 0.25], Enumerable.Range(0, 6).Select(e => schedule.At(e * 3)).ToArray());
-        Assert.Equal(1, new LearningRateSchedule(options with { LrSchedule = LrScheduleKind.Constant }, 3).At(17));
+        Assert.Equal(1, new LearningRateSchedule(options with { LrSchedule = LrSchedule.Constant }, 3).At(17));
     }
 
     [Fact]

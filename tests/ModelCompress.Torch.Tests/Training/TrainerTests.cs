@@ -31,7 +31,7 @@ public sealed class TrainerTests
     public void Every_optimizer_trains(OptimizerKind optimizer, double lr, bool nesterov)
     {
         using var module = new TinyCnn(seed: 2);
-        var options = TrainingOptions.Adam(epochs: 2, lr: lr) with { Optimizer = optimizer, Nesterov = nesterov, WeightDecay = 1e-4, LrSchedule = LrScheduleKind.Cosine, WarmupEpochs = 1 };
+        var options = TrainingOptions.Adam(epochs: 2, lr: lr) with { Optimizer = optimizer, Nesterov = nesterov, WeightDecay = 1e-4, LrSchedule = LrSchedule.Cosine, WarmupEpochs = 1 };
         var report = Train(module, options);
 
         Assert.True(report.BestAccuracy > 0.7, $"{optimizer}: best accuracy {report.BestAccuracy}");

@@ -14,13 +14,13 @@ public sealed class DistillationObjective : ITrainingObjective
     private readonly double _temperature;
     private readonly double _alpha;
     private readonly bool _regression;
-    private readonly IReadOnlyList<FeatureDistillPair> _features;
+    private readonly IReadOnlyList<FeaturePair> _features;
     private readonly List<FeatureProjection?> _projections = [];
     private string? _studentOutput;
     private bool _checked;
 
     /// <summary>A KD loss against <paramref name="teacher"/>; the teacher is switched to eval mode here.</summary>
-    public DistillationObjective(TrainableModel teacher, double temperature, double alpha, bool regression, IReadOnlyList<FeatureDistillPair>? features = null)
+    public DistillationObjective(TrainableModel teacher, double temperature, double alpha, bool regression, IReadOnlyList<FeaturePair>? features = null)
     {
         ArgumentNullException.ThrowIfNull(teacher);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(temperature, 0);

@@ -13,7 +13,7 @@ internal sealed class FeatureProjection : IDisposable
     public IEnumerable<TorchSharp.Modules.Parameter> Parameters => _map.parameters();
 
     /// <summary>Null when the shapes already match; a projection when only the width (dim 1) differs; MC3127 otherwise.</summary>
-    public static FeatureProjection? Create(FeatureDistillPair pair, long[] student, long[] teacher)
+    public static FeatureProjection? Create(FeaturePair pair, long[] student, long[] teacher)
     {
         if (student.SequenceEqual(teacher))
         {

@@ -14,11 +14,11 @@ public sealed class GradualPruner : ITrainingHooks, IDisposable
     private readonly Tensor[] _weights;
     private readonly Tensor[] _pruned;
     private readonly Tensor[]? _scores;
-    private readonly PruneScopeSetting _scope;
+    private readonly PruneScope _scope;
     private readonly int _rampEpochs;
 
     /// <summary>Binds to the live weights of <paramref name="module"/>; existing zeros count as pruned from the start.</summary>
-    public GradualPruner(OnnxModule module, IReadOnlyList<PruneTarget> targets, double sparsity, PruneScopeSetting scope, PruneImportance importance, int stepsPerEpoch, int epochs)
+    public GradualPruner(OnnxModule module, IReadOnlyList<PruneTarget> targets, double sparsity, PruneScope scope, PruneImportance importance, int stepsPerEpoch, int epochs)
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(targets);
@@ -99,7 +99,7 @@ public sealed class GradualPruner : ITrainingHooks, IDisposable
             importance[i] = (_scores?[i] ?? _weights[i].abs()).masked_fill(_pruned[i], -1f).flatten();
         }
 
-        if (_scope == PruneScopeSetting.Global)
+        if (_scope == PruneScope.Global)
         {
             var all = torch.cat(importance, 0);
             var mask = Select(all, sparsity, _pruned.Sum(p => p.sum().item<long>()));
