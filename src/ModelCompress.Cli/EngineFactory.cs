@@ -11,7 +11,7 @@ namespace ModelCompress.Cli;
 public static class EngineFactory
 {
     public static StepRegistry CreateRegistry() =>
-        new(GraphSteps.Runners());
+        new(GraphSteps.Runners().Concat(ModelCompress.Torch.TorchSteps.Runners()));
 
     public static CompressionEngine Create(IEngineObserver observer) => new(CreateRegistry(), observer);
 }

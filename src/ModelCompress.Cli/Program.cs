@@ -14,6 +14,8 @@ public static class Program
             InspectCommand.Create(),
             ReportCommand.Create(),
             CacheCommand.Create(),
+            SensitivityCommand.Create(),
+            BenchCommand.Create(),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

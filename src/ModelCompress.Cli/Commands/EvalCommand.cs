@@ -17,9 +17,7 @@ internal static class EvalCommand
     public static Command Create()
     {
         var path = new Argument<string>("model") { Description = "The ONNX model to evaluate." };
-        var data = new Option<string?>("--data") { Description = "A .npz, .npy or .csv file; without it, generated inputs (latency only)." };
-        var inputs = new Option<string[]>("--input") { Description = "Model input = array (or CSV columns), e.g. input=x_test. Repeatable.", AllowMultipleArgumentsPerToken = true };
-        var labels = new Option<string?>("--labels") { Description = "Array (or CSV column) of integer labels." };
+        var data = new DataOptions();
         var reference = new Option<string?>("--reference") { Description = "A reference model (e.g. the original) for agreement and max abs error." };
         var iterations = new Option<int>("--iterations") { Description = "Latency iterations at batch 1.", DefaultValueFactory = _ => 100 };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up runs before timing.", DefaultValueFactory = _ => 10 };
@@ -28,8 +26,9 @@ internal static class EvalCommand
         provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
         var command = new Command("eval", "Measure a model: accuracy or agreement, output error, latency percentiles, size.")
         {
-            path, data, inputs, labels, reference, iterations, warmup, threads, provider,
+            path, reference, iterations, warmup, threads, provider,
         };
+        data.AddTo(command);
         command.SetAction(result =>
         {
             try
@@ -37,7 +36,7 @@ internal static class EvalCommand
                 var file = Path.GetFullPath(result.GetValue(path)!);
                 var model = Load(file);
                 var options = new EvaluationOptions(result.GetValue(warmup), result.GetValue(iterations), result.GetValue(threads), result.GetValue(provider)!);
-                var dataset = result.GetValue(data) is { } d ? LoadData(d, result.GetValue(inputs) ?? [], result.GetValue(labels), model) : null;
+                var dataset = data.Load(result, model);
                 ReferenceOutputs? referenceOutputs = null;
                 if (result.GetValue(reference) is { } r)
                 {
@@ -67,7 +66,7 @@ internal static class EvalCommand
         return command;
     }
 
-    private static OnnxModel Load(string file)
+    internal static OnnxModel Load(string file)
     {
         try
         {
@@ -77,14 +76,6 @@ internal static class EvalCommand
         {
             throw new CompressionException(Diagnostic.Error(ModelCodes.Of(e.Error), e.Message, file: file));
         }
-    }
-
-    private static EvalDataset LoadData(string file, string[] bindings, string? labels, OnnxModel model)
-    {
-        var full = Path.GetFullPath(file);
-        var parsed = bindings.Select(b => b.Split('=', 2)).Select(p => p.Length == 2 ? new ArrayBinding(p[0], p[1]) : new ArrayBinding("", p[0])).ToList();
-        var format = Path.GetExtension(full).TrimStart('.').ToLowerInvariant();
-        return DatasetLoader.Load(new DataSource(full, format, parsed, labels, null, null, null), ModelSignature.FromOnnx(model));
     }
 
     private static void Print(string file, EvaluationResult r, ModelStatistics s)

@@ -1,7 +1,7 @@
 namespace ModelCompress.Cli.Output;
 
 /// <summary>
-/// With MODELCOMPRESS_REPORT_NATIVE=1 the tool lists, on exit, the large native libraries this process mapped
+/// With MODELCOMPRESS_REPORT_NATIVE=1 the tool lists, on exit, the torch and ONNX Runtime native libraries this process mapped
 /// (Linux, from /proc/self/maps). It is how a test proves a quantize-only run never loads libtorch.
 /// </summary>
 internal static class NativeLibraryReport
@@ -19,6 +19,8 @@ internal static class NativeLibraryReport
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "")
             .Where(path => path.Contains("torch", StringComparison.OrdinalIgnoreCase) || path.Contains("onnxruntime", StringComparison.OrdinalIgnoreCase))
             .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => name.EndsWith(".so", StringComparison.Ordinal) || name.Contains(".so.", StringComparison.Ordinal) || name.EndsWith(".dylib", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         foreach (var library in libraries)

@@ -18,7 +18,30 @@ public sealed class ToolProcessTests
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("native: libonnxruntime.so", output);
-        Assert.DoesNotContain("torch", output.Split('\n').Where(l => l.StartsWith("native:", StringComparison.Ordinal)).Aggregate("", string.Concat), StringComparison.OrdinalIgnoreCase);
+        var native = output.Split('\n').Where(l => l.StartsWith("native:", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(native, l => l.Contains("torch", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Gradual_pruning_loads_libtorch_and_reaches_its_sparsity()
+    {
+        using var project = new TempProject();
+        project.WriteConfig(BadInputTests.ValidYaml
+            .Replace("labels: y_test", "labels: y_test\n      train: { inputs: { input: x_train }, labels: y_train }", StringComparison.Ordinal)
+            .Replace("- prune: { method: magnitude, sparsity: 0.5, scope: global }",
+                "- prune: { method: magnitude, sparsity: 0.9, scope: global, schedule: gradual, training: { epochs: 4, lr: 0.001 } }", StringComparison.Ordinal)
+            .Replace("max_drop: 0.02", "max_drop: 0.05", StringComparison.Ordinal));
+
+        var (exitCode, output) = ToolProcess.Run(ReportNative, "run", "--config", project.ConfigPath, "--plain");
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("native: libtorch_cpu.so", output);
+        Assert.Contains("epoch 1/4", output);
+        var report = ModelCompress.Engine.Reporting.ReportJson.Deserialize(File.ReadAllText(Path.Combine(project.OutputDir, "report.json")));
+        var pruned = report.Models[0].Steps[0];
+        Assert.Equal("prune.gradual", pruned.RunnerKey);
+        Assert.Contains(pruned.Facts, f => f.Key == "sparsity" && f.Value.StartsWith("0.9", StringComparison.Ordinal));
+        Assert.True(pruned.Metrics!.Accuracy >= 0.95, $"accuracy {pruned.Metrics.Accuracy}");
     }
 
     [Fact]

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.IO;
+using ModelCompress.Torch.Training;
+
+namespace ModelCompress.Cli.Commands;
+
+/// <summary>
+/// <c>modelcompress sensitivity model.onnx --data ... [--sparsities 0.5,0.8,0.9] [--output dir]</c>: prunes one layer
+/// at a time to each sparsity and measures accuracy, to show which layers can take pruning.
+/// </summary>
+internal static class SensitivityCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("model") { Description = "The ONNX model to analyse." };
+        var data = new DataOptions();
+        var sparsities = new Option<string>("--sparsities") { Description = "Comma-separated sparsities to try per layer.", DefaultValueFactory = _ => "0.25,0.5,0.75,0.9" };
+        var output = new Option<string?>("--output") { Description = "Folder for sensitivity.json and sensitivity.md." };
+        var command = new Command("sensitivity", "Accuracy vs sparsity, one prunable layer at a time (magnitude pruning, no fine-tuning).") { path, sparsities, output };
+        data.AddTo(command);
+        command.SetAction(result =>
+        {
+            try
+            {
+                var model = EvalCommand.Load(Path.GetFullPath(result.GetValue(path)!));
+                var dataset = data.Load(result, model)
+                    ?? throw new CompressionException(Diagnostic.Error("MC4001", "sensitivity needs --data (and --input, --labels) to measure accuracy."));
+                var levels = result.GetValue(sparsities)!.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
+                var report = SensitivityAnalysis.Analyze(model, dataset, levels);
+                var markdown = Render(report);
+                Console.Out.Write(markdown);
+                if (result.GetValue(output) is { } folder)
+                {
+                    AtomicFile.WriteAllText(Path.Combine(folder, "sensitivity.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n");
+                    AtomicFile.WriteAllText(Path.Combine(folder, "sensitivity.md"), markdown);
+                }
+
+                return ExitCodes.Success;
+            }
+            catch (CompressionException e)
+            {
+                foreach (var d in e.Diagnostics)
+                {
+                    Console.Error.WriteLine(d.ToCanonical());
+                }
+
+                return ExitCodes.Failed;
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"modelcompress: error MC0001: --sparsities must be numbers like 0.5,0.9 ({e.Message}).");
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static string Render(SensitivityReport report)
+    {
+        var levels = report.Rows.Select(r => r.Sparsity).Distinct().Order().ToList();
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Sensitivity ({report.Metric}, baseline {report.Baseline:0.0000})").AppendLine();
+        md.AppendLine("| layer | op | weights | " + string.Join(" | ", levels.Select(l => $"{l * 100:0.#} %")) + " |");
+        md.AppendLine("|---|---|---|" + string.Concat(levels.Select(_ => "---|")));
+        foreach (var layer in report.Rows.GroupBy(r => r.Node))
+        {
+            var first = layer.First();
+            var cells = string.Join(" | ", levels.Select(l => layer.First(r => r.Sparsity == l).Accuracy.ToString("0.0000", CultureInfo.InvariantCulture)));
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {first.Node} | {first.OpType} | {first.Elements} | {cells} |");
+        }
+
+        return md.ToString();
+    }
+}
