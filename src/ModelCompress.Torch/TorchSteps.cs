@@ -10,7 +10,10 @@ namespace ModelCompress.Torch;
 public static class TorchSteps
 {
     /// <summary>Enters every Torch runner's cache keys: bump it when training changes results for the same settings.</summary>
-    public const string Salt = "torch-train-v1;torchsharp-0.107.0;libtorch-2.10.0;threads-1";
+    // The module version id of this assembly changes with any change to the training code (builds are
+    // deterministic), so a cached result is never reused across code that would train differently.
+    public static string Salt { get; } =
+        $"torch-train-v1;{typeof(TorchSteps).Assembly.ManifestModule.ModuleVersionId:N};torchsharp-0.107.0;libtorch-2.10.0;threads-1";
 
     /// <summary>finetune, distill and prune.gradual.</summary>
     public static IEnumerable<IStepRunner> Runners() =>

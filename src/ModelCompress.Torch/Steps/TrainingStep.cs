@@ -49,9 +49,14 @@ internal static class TrainingStep
             ? new GradualPruner(studentModule, targets!, prune.Sparsity, prune.Scope, prune.Importance, stepsPerEpoch, options.Epochs)
             : null;
 
+        // Without a prune of its own, a training step keeps the zeros an earlier prune step made (masked fine-tuning).
+        using var keeper = pruner is null
+            ? SparsityKeeper.ForZerosIn(studentModule, PruneTargets.Find(spec.Student.Graph, studentModule.ParameterNames.Keys.ToHashSet(StringComparer.Ordinal), null, null))
+            : null;
         var report = Trainer.Train(new TrainingJob(
-            spec.Step, student, data.Train, data.Validation, objective, options, data.Regression, pruner, context.Progress, data.Metric, context.Cancellation));
+            spec.Step, student, data.Train, data.Validation, objective, options, data.Regression, (ITrainingHooks?)pruner ?? keeper, context.Progress, data.Metric, context.Cancellation));
         pruner?.Apply();
+        keeper?.Apply();
         var trained = new OnnxModel(OnnxWeightWriter.WriteBack(spec.Student.Proto, studentModule));
 
         var facts = new List<StepFact>();
@@ -61,6 +66,11 @@ internal static class TrainingStep
         }
 
         facts.AddRange(report.ToFacts());
+        if (keeper is not null)
+        {
+            facts.Add(new StepFact("zeros kept", keeper.KeptZeros.ToString(CultureInfo.InvariantCulture)));
+        }
+
         if (pruner is not null)
         {
             var layers = pruner.Layers();

@@ -58,7 +58,8 @@ public static class Trainer
                 var record = new EpochRecord(epoch, lossSum / stepsPerEpoch, score, lr, watch.Elapsed, final);
                 epochs.Add(record);
                 job.Progress?.Report(new StepProgress(Describe(job, record), (double)epoch / options.Epochs));
-                if (final && score > bestScore)
+                // On a tie the later epoch wins: a small validation set ties often, and the later model has trained longer.
+                if (final && score >= bestScore)
                 {
                     best?.Dispose();
                     best = new ModelSnapshot(model.Module);

@@ -39,6 +39,22 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public void Finetune_after_a_one_shot_prune_keeps_every_pruned_weight_zero()
+    {
+        var pruned = new ModelCompress.Engine.Steps.Graph.MagnitudePruner(new ModelCompress.Engine.Steps.Graph.MagnitudePruneOptions(0.9)).Prune(StepHarness.Model("digits/digits_cnn_bn.onnx"));
+        var zerosBefore = ModelStatistics.Compute(pruned.Model).ParameterCount - ModelStatistics.Compute(pruned.Model).NonZeroParameterCount;
+
+        var result = new FinetuneRunner().Run(
+            StepHarness.Input(pruned.Model, new FinetuneSettings(StepHarness.Training(epochs: 3))),
+            StepHarness.Context(DigitsData.Dataset()));
+
+        var after = ModelStatistics.Compute(result.Model);
+        Assert.Equal(zerosBefore, after.ParameterCount - after.NonZeroParameterCount);
+        Assert.Contains(result.Facts, f => f.Key == "zeros kept" && f.Value == pruned.Zeros.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(StepHarness.TestAccuracy(result.Model) > 0.97, "masked fine-tuning should recover most of the accuracy");
+    }
+
+    [Fact]
     public void Finetune_stops_once_the_accuracy_budget_is_met()
     {
         var settings = new FinetuneSettings(StepHarness.Training(epochs: 5, earlyStop: true, budget: StepHarness.Budget(0.01)));
