@@ -1,0 +1,53 @@
+using ModelCompress.Cli.Tests.Support;
+using ModelCompress.Engine.Reporting;
+using Xunit.Abstractions;
+
+namespace ModelCompress.Cli.Tests.Engine;
+
+/// <summary>The README's training recipe through the whole engine: gradual pruning with KD, distill, then fine-tune.</summary>
+public sealed class TrainingPipelineTests(ITestOutputHelper output)
+{
+    private const string Recipe = """
+        version: 1
+        models:
+          digits:
+            source: models/digits_cnn.onnx
+            data:
+              path: data/digits.npz
+              inputs: { input: x_test }
+              labels: y_test
+              train: { inputs: { input: x_train }, labels: y_train }
+              validation: { inputs: { input: x_calib }, labels: y_calib }
+            steps:
+              - prune: { method: magnitude, sparsity: 0.9, scope: global, schedule: gradual,
+                         training: { epochs: 10, batch_size: 64, optimizer: adam, lr: 0.001, lr_schedule: cosine,
+                                     distill: { temperature: 4, alpha: 0.7 } } }
+              - distill: { teacher: original, temperature: 4, alpha: 0.7, training: { epochs: 5, lr: 0.0005 } }
+              - finetune: { training: { epochs: 3, lr: 0.0001 } }
+            evaluation: { iterations: 5, warmup: 1 }
+            budgets:
+              accuracy: { metric: top1, max_drop: 0.01 }
+        """;
+
+    [Fact]
+    public void Ninety_percent_sparse_digits_cnn_stays_within_a_point_and_keeps_its_zeros()
+    {
+        using var project = new TempProject();
+        project.WriteConfig(Recipe);
+
+        var outcome = EngineRun.Run(project);
+
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
+        var model = outcome.Report!.Models[0];
+        foreach (var step in model.Steps)
+        {
+            output.WriteLine($"after {step.Kind}: top-1 {step.Metrics!.Accuracy:0.0000}, sparsity {step.Metrics.Sparsity:0.0000}");
+        }
+
+        var sparsities = model.Steps.Select(s => s.Metrics!.NonZeroParameters).Distinct().ToList();
+        Assert.Single(sparsities);
+        Assert.Contains(model.Steps[0].Facts, f => f.Key == "sparsity" && f.Value == "0.9000");
+        Assert.True(model.Compressed!.Accuracy >= 0.985, $"top-1 {model.Compressed.Accuracy}");
+        Assert.Equal(new[] { "prune.gradual", "distill", "finetune" }, model.Steps.Select(s => s.RunnerKey));
+    }
+}
