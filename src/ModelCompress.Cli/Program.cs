@@ -28,7 +28,18 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        var exitCode = result.Invoke();
+        int exitCode;
+        try
+        {
+            exitCode = result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Commands turn user problems into diagnostics themselves; whatever escapes is a bug.
+            Console.Error.WriteLine($"modelcompress: error MC9001: Internal error: {e.GetType().Name}: {e.Message}. Please report it with the command line. {e.StackTrace?.ReplaceLineEndings(" ")}");
+            exitCode = ExitCodes.InternalError;
+        }
+
         Output.NativeLibraryReport.WriteIfAsked(Console.Out);
         return exitCode;
     }

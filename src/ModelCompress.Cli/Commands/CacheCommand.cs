@@ -38,7 +38,7 @@ internal static class CacheCommand
         foreach (var (key, status, problem) in cache.Verify())
         {
             total++;
-            if (status != CacheLookupStatus.Hit)
+            if (status == CacheLookupStatus.Corrupt)
             {
                 bad++;
                 Console.Out.WriteLine($"{cache.Root}: warning MC5003: entry {key} was damaged ({problem}) and has been removed.");

@@ -24,6 +24,9 @@ internal static class EvalCommand
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads.", DefaultValueFactory = _ => 1 };
         var provider = new Option<string>("--provider") { Description = "auto, cpu or cuda.", DefaultValueFactory = _ => "auto" };
         provider.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+        CommonOptions.AtLeast(iterations, 0);
+        CommonOptions.AtLeast(warmup, 0);
+        CommonOptions.AtLeast(threads, 1);
         var command = new Command("eval", "Measure a model: accuracy or agreement, output error, latency percentiles, size.")
         {
             path, reference, iterations, warmup, threads, provider,

@@ -58,6 +58,7 @@ public sealed class ArtifactCache
                 null => "the record is empty",
                 { Version: not CacheRecord.CurrentVersion } => $"record version {record.Version}",
                 _ when record.Key != key => "the record belongs to another key",
+                _ when record.Facts is null => "the record has no facts",
                 _ when record.ArtifactBytes != artifact.LongLength => "the artifact has the wrong length",
                 _ when record.ArtifactHash != ContentHash.OfBytes(artifact) => "the artifact's hash does not match its record",
                 _ => null,
@@ -69,6 +70,12 @@ public sealed class ArtifactCache
 
             Evict(folder);
             return new CacheLookup(CacheLookupStatus.Corrupt, null, null, problem);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // Evicted or replaced by another build between our checks: not damage, just not there now.
+            _ = e;
+            return CacheLookup.Miss;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -128,9 +135,10 @@ public sealed class ArtifactCache
 
         return Directory.EnumerateDirectories(Root)
             .Where(d => Path.GetFileName(d).Length == 2)
-            .SelectMany(Directory.EnumerateDirectories)
-            .Select(Path.GetFileName)
-            .OfType<string>()
+            .SelectMany(prefix => Directory.EnumerateDirectories(prefix)
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Where(name => IsKey(name) && name.StartsWith(Path.GetFileName(prefix), StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -149,6 +157,8 @@ public sealed class ArtifactCache
 
         TryDelete(Path.Combine(Root, "tmp"));
     }
+
+    private static bool IsKey(string name) => name.Length == 32 && name.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
     private string EntryFolder(string key) => Path.Combine(Root, key[..2], key);
 

@@ -21,8 +21,12 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
         var diagnostics = new List<Diagnostic>();
         try
         {
-            // A run that fails must never leave the build believing it is up to date.
+            // A run that fails must never leave the build believing it is up to date, nor an older run's report
+            // saying it succeeded.
+            var startedUtc = DateTime.UtcNow;
             DeleteIfExists(manifestPath);
+            DeleteIfExists(Path.Combine(options.OutputDirectory, "report.json"));
+            DeleteIfExists(Path.Combine(options.OutputDirectory, "report.md"));
             var config = ConfigLoader.Load(options.ConfigPath);
             var models = Select(config, options.ModelFilter);
             var cache = ArtifactCache.Open(options.CacheDirectory);
@@ -30,7 +34,7 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
                 .Select(m => new ModelPipeline(m, cache, registry, observer, EngineIdentity.Current, options).Run())
                 .ToList();
             diagnostics.AddRange(runs.SelectMany(r => r.Diagnostics));
-            var report = WriteOutputs(options, config, runs, diagnostics, manifestPath);
+            var report = WriteOutputs(options, config, runs, diagnostics, manifestPath, startedUtc);
             return new RunOutcome(diagnostics, report);
         }
         catch (CompressionException e)
@@ -72,7 +76,7 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
         return match;
     }
 
-    private static RunReport WriteOutputs(RunOptions options, CompressionConfig config, List<ModelRun> runs, List<Diagnostic> diagnostics, string manifestPath)
+    private static RunReport WriteOutputs(RunOptions options, CompressionConfig config, List<ModelRun> runs, List<Diagnostic> diagnostics, string manifestPath, DateTime startedUtc)
     {
         var succeeded = diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
         var report = new RunReport(
@@ -87,9 +91,18 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
         var reportMd = Path.Combine(options.OutputDirectory, "report.md");
         try
         {
-            foreach (var run in runs.Where(r => r.Compressed is not null))
+            foreach (var run in runs)
             {
-                AtomicFile.WriteAllBytes(run.Report.Output!, run.Compressed);
+                // A model that failed this time must not leave the last good run's file looking current.
+                var path = Path.Combine(options.OutputDirectory, run.Report.Name + ".onnx");
+                if (run.Compressed is null)
+                {
+                    DeleteIfExists(path);
+                }
+                else
+                {
+                    AtomicFile.WriteAllBytes(path, run.Compressed);
+                }
             }
 
             AtomicFile.WriteAllText(reportJson, ReportJson.Serialize(report));
@@ -104,6 +117,10 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
                     null, // the build names the resource after the project's root namespace
                     BuildManifest.AccessorNameOf(r.Report.Name))).ToList();
                 new BuildManifest(BuildManifest.CurrentVersion, inputs.ToList(), models, [reportJson, reportMd]).Write(manifestPath);
+
+                // Stamped with the run's start: an input edited while the run was going is newer, so the next
+                // build runs again.
+                File.SetLastWriteTimeUtc(manifestPath, startedUtc);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

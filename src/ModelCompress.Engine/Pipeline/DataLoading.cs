@@ -37,7 +37,10 @@ internal static class DataLoading
             return "no-data";
         }
 
-        var bindings = string.Join(";", AllBindings(data).Select(b => $"{b.ModelInput}={b.Array}"));
+        static IEnumerable<string> Section(string name, IEnumerable<InputBinding>? bindings) =>
+            (bindings ?? []).Select(b => $"{name}:{b.ModelInput}={b.Array}");
+        var bindings = string.Join(";", Section("eval", data.Inputs).Concat(Section("cal", data.Calibration))
+            .Concat(Section("train", data.Train?.Inputs)).Concat(Section("val", data.Validation?.Inputs)));
         return ContentHash.OfParts(ContentHash.OfFile(data.Path), data.Format.ToString().ToLowerInvariant(), bindings, data.Labels?.Name ?? "",
             data.Train?.Labels?.Name ?? "", data.Validation?.Labels?.Name ?? "");
     }

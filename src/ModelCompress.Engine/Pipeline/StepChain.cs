@@ -35,9 +35,14 @@ internal sealed class StepChain(
         foreach (var (step, runner) in model.Steps.Zip(runners))
         {
             var parentKey = key;
-            var files = string.Join(",", step.Settings.ReferencedFiles.Select(ContentHash.OfFile));
+            // Referenced models are hashed as loaded, so a changed external-data file changes the key too.
+            var files = string.Join(",", step.Settings.ReferencedFiles.Select(f => ContentHash.OfBytes(OnnxModel.Load(f).ToBytes())));
+            // Training steps aim early stopping at the model's accuracy budget: the budget changes their result.
+            var budget = step.Settings.RequiresTorch && model.Budgets.Accuracy is { } a
+                ? FormattableString.Invariant($"{a.Metric}:{a.MaxDrop}:{a.MaxRelativeDrop}")
+                : "";
             key = ContentHash.OfParts(
-                "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, dataKey,
+                "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, dataKey,
                 model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion);
             var stage = $"step {step.Index + 1} {step.Kind}";
             var (bytes, facts, hit, durationMs) = clock.Time(stage, () => RunOrReuse(runner, step, current, original, data, parentKey, key, stage), r => r.Hit);

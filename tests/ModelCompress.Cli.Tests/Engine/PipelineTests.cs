@@ -146,4 +146,35 @@ public sealed class PipelineTests
         Assert.NotNull(model.Compressed.MaxAbsError);
         Assert.True(File.Exists(Path.Combine(project.OutputDir, "mlp.onnx")));
     }
+
+    [Fact]
+    public void A_failed_run_removes_the_last_good_report_and_manifest()
+    {
+        using var project = new TempProject();
+        project.WriteConfig(BadInputTests.ValidYaml);
+        Assert.True(EngineRun.Run(project).Succeeded);
+        project.WriteConfig(BadInputTests.ValidYaml.Replace("sparsity: 0.5", "sparsity: 5", StringComparison.Ordinal));
+
+        Assert.False(EngineRun.Run(project).Succeeded);
+
+        Assert.False(File.Exists(Path.Combine(project.OutputDir, "report.json")), "an old report.json would still say succeeded");
+        Assert.False(File.Exists(Path.Combine(project.OutputDir, "manifest.json")));
+    }
+
+    [Fact]
+    public void Cache_record_without_facts_is_recomputed_not_a_crash()
+    {
+        using var project = new TempProject();
+        project.WriteConfig(BadInputTests.ValidYaml);
+        Assert.True(EngineRun.Run(project).Succeeded);
+        foreach (var record in Directory.EnumerateFiles(project.CacheDir, "record.json", SearchOption.AllDirectories))
+        {
+            File.WriteAllText(record, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(record), "\"Facts\": \\[[^\\]]*\\]", "\"Facts\": null"));
+        }
+
+        var outcome = EngineRun.Run(project);
+
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
+        Assert.Contains(outcome.Diagnostics, d => d.Code == "MC5003");
+    }
 }

@@ -84,4 +84,13 @@ public sealed class ToolProcessTests
         Assert.True(exitCode == 0, output);
         Assert.Contains("top-1         0.992", output);
     }
+
+    [Fact]
+    public void Negative_iterations_are_a_usage_error()
+    {
+        var (exitCode, output) = ToolProcess.Run(null, "eval", TempProject.Fixture("digits_cnn.onnx"), "--iterations", "-1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--iterations must be at least 0", output);
+    }
 }

@@ -27,13 +27,15 @@ public sealed class SparsityKeeper : ITrainingHooks, IDisposable
         var weights = new List<Tensor>();
         var masks = new List<Tensor>();
         long zeros = 0;
-        using (torch.no_grad())
+        try
         {
+            using var noGrad = torch.no_grad();
             foreach (var target in targets)
             {
                 var weight = module.Initializer(target.Initializer);
                 var mask = weight.eq(0);
-                var count = mask.sum().item<long>();
+                using var sum = mask.sum();
+                var count = sum.item<long>();
                 if (count == 0)
                 {
                     mask.Dispose();
@@ -44,6 +46,11 @@ public sealed class SparsityKeeper : ITrainingHooks, IDisposable
                 masks.Add(mask.DetachFromDisposeScope());
                 zeros += count;
             }
+        }
+        catch
+        {
+            masks.ForEach(m => m.Dispose());
+            throw;
         }
 
         return masks.Count == 0 ? null : new SparsityKeeper([.. weights], [.. masks]) { KeptZeros = zeros };
