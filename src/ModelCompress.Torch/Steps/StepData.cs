@@ -46,6 +46,7 @@ internal sealed class StepData : IDisposable
 
         var names = student.Module is OnnxModule onnx ? onnx.InputNames : [.. train.Inputs.Keys];
         var trainData = Bind("train", train.Inputs, train.Labels, names);
+        TrainingData? validation = null;
         try
         {
             var width = OutputWidth(student, trainData);
@@ -68,13 +69,14 @@ internal sealed class StepData : IDisposable
                 valLabels = ValidationScore.Predict(reference, unlabelled);
             }
 
-            var validation = Bind(split, valInputs, valLabels, names);
+            validation = Bind(split, valInputs, valLabels, names);
             var baseline = metric == "agreement" ? 1.0 : ValidationScore.Evaluate(reference, validation, regression);
             return new StepData(trainData, validation, metric, Target(budget, baseline, regression), regression);
         }
         catch
         {
             trainData.Dispose();
+            validation?.Dispose();
             throw;
         }
     }
