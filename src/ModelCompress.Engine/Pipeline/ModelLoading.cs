@@ -20,4 +20,21 @@ internal static class ModelLoading
             throw new CompressionException(Diagnostic.Error(ModelCodes.Of(e.Error), $"Model '{model.Name}': {e.Message}", model.SourcePosition));
         }
     }
+
+    /// <summary>
+    /// The side files a model's tensors live in (external data), so the build reruns when only they change.
+    /// Read from the file as stored; <see cref="OnnxModel.Load"/> has already checked that they exist.
+    /// </summary>
+    public static IReadOnlyList<string> ExternalFiles(string modelPath)
+    {
+        var folder = Path.GetDirectoryName(modelPath)!;
+        var proto = ModelCompress.Onnx.Proto.ModelProto.Parser.ParseFrom(File.ReadAllBytes(modelPath));
+        return proto.Graph.Initializer
+            .SelectMany(t => t.ExternalData)
+            .Where(e => e.Key == "location")
+            .Select(e => Path.GetFullPath(Path.Combine(folder, e.Value)))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
 }

@@ -40,6 +40,7 @@ internal sealed class ModelPipeline(
         try
         {
             var (original, originalBytes) = clock.Time("load model", () => ModelLoading.Load(model));
+            inputs.AddRange(ModelLoading.ExternalFiles(model.SourcePath));
             var signature = ModelSignature.FromOnnx(original);
             inputs.AddRange(model.Steps.SelectMany(s => s.Settings.ReferencedFiles));
             var data = clock.Time("load data", () => DataLoading.Load(model, signature, inputs));

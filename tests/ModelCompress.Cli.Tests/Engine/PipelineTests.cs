@@ -177,4 +177,20 @@ public sealed class PipelineTests
         Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
         Assert.Contains(outcome.Diagnostics, d => d.Code == "MC5003");
     }
+
+    [Fact]
+    public void A_model_with_external_data_lists_its_side_file_as_a_build_input()
+    {
+        using var project = new TempProject();
+        var model = ModelCompress.Onnx.OnnxModel.Load(project.PathOf("models/digits_cnn.onnx"));
+        model.Save(project.PathOf("models/external.onnx"), new ModelCompress.Onnx.OnnxSaveOptions(UseExternalData: true, ExternalDataFileName: "external.onnx.data"));
+        project.WriteConfig(BadInputTests.ValidYaml.Replace("models/digits_cnn.onnx", "models/external.onnx", StringComparison.Ordinal));
+
+        var outcome = EngineRun.Run(project);
+
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
+        var manifest = BuildManifest.Read(Path.Combine(project.OutputDir, "manifest.json"));
+        Assert.Contains(project.PathOf("models/external.onnx.data"), manifest.Inputs);
+        Assert.Equal(493.0 / 497, outcome.Report!.Models[0].Original!.Accuracy!.Value, 6);
+    }
 }
