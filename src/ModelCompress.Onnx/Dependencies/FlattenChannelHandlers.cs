@@ -1,0 +1,79 @@
+namespace ModelCompress.Onnx.Dependencies;
+
+/// <summary>
+/// Flatten, and Reshape to two dimensions: a channel of an NCHW map becomes a block of H·W consecutive
+/// features, so the Gemm/MatMul reading them loses whole blocks. A Reshape target that states the feature
+/// count is rewritten.
+/// </summary>
+internal sealed class FlattenChannelHandler : IChannelOpHandler
+{
+    public void Trace(OnnxNode node, ChannelTracer tracer)
+    {
+        if (tracer.Layout(node.Input(1)) is { } shapeLayout)
+        {
+            tracer.Block(shapeLayout, $"{node.OpType} '{node.DisplayName}' reads them as a shape");
+        }
+
+        if (tracer.Layout(node.Input(0)) is not { } input)
+        {
+            return;
+        }
+
+        var reshape = node.OpType == "Reshape";
+        var dims = tracer.Dims(node.Input(0)) ?? GlobalPoolDims(tracer, node.Input(0), input);
+        var axis = reshape ? 1 : node.GetInt("axis", 1);
+        axis = axis < 0 ? axis + input.Rank : axis;
+        long?[]? target = null;
+        if (reshape)
+        {
+            target = tracer.Graph.TryGetInitializer(node.Input(1), out var t) && t.Dims.Count == 1 && t.ElementCount == 2 && tracer.IsOwnInitializer(node.Input(1))
+                ? t.ToInt64Array().Select(v => (long?)v).ToArray()
+                : null;
+        }
+
+        // Axes between the flatten point and the channel axis must be 1, or a channel would be split into strided pieces.
+        var inner = dims is null ? null : Product(dims, input.Axis + 1, dims.Length);
+        var between = dims is null ? null : Product(dims, (int)axis, input.Axis);
+        if (dims is null || input.Axis < axis || between != 1 || inner is null || (reshape && target is null) || (reshape && !ReshapeFlattens(target!, dims)))
+        {
+            tracer.Block(input, $"{node.OpType} '{node.DisplayName}' does not flatten the channels into whole blocks of features");
+            return;
+        }
+
+        var output = input with { Axis = 1, Rank = 2, Block = checked(input.Block * inner.Value) };
+        if (reshape && target![1] > 0)
+        {
+            tracer.Rewrite(new ShapeConstantRewrite(node, 1, [null, (output.Segments, output.Block)]));
+        }
+
+        tracer.SetLayout(node.Output(0), output);
+    }
+
+    // A global pool leaves 1×1 maps whatever its input size, so its output flattens to one feature per channel
+    // even where shape inference could not follow the graph (e.g. a Resize with computed scales upstream).
+    private static long?[]? GlobalPoolDims(ChannelTracer tracer, string value, ChannelLayout layout) =>
+        tracer.Graph.Producer(value)?.OpType is "GlobalAveragePool" or "GlobalMaxPool" or "GlobalLpPool" && layout.Axis == 1
+            ? [null, layout.Length, .. Enumerable.Repeat<long?>(1, layout.Rank - 2)]
+            : null;
+
+    // [N, C, H, W] -> [0 | -1 | N, -1 | C·H·W]: the batch stays first, everything else becomes features.
+    private static bool ReshapeFlattens(long?[] target, long?[] dims) =>
+        (target[0] is 0 or -1 || target[0] == dims[0]) && (target[1] == -1 || (target[1] > 0 && target[1] == Product(dims, 1, dims.Length))) &&
+        !(target[0] == -1 && target[1] == -1);
+
+    private static long? Product(long?[] dims, int from, int to)
+    {
+        long product = 1;
+        for (var i = from; i < to; i++)
+        {
+            if (dims[i] is not { } d)
+            {
+                return null;
+            }
+
+            product = checked(product * d);
+        }
+
+        return product;
+    }
+}
