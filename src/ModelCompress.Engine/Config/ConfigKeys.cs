@@ -67,7 +67,7 @@ public static class ConfigKeys
             [Data] = ["path", "format", "inputs", "labels", "calibration", "train", "validation"],
             [DataSplit] = ["inputs", "labels"],
             [Step] = ["prune", "quantize", "distill", "finetune"],
-            [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training"],
+            [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "round_to", "min_channels"],
             [Quantize] = ["mode", "per_channel", "ops", "include", "exclude"],
             [Distill] = ["teacher", "student", "temperature", "alpha", "features", "training"],
             [DistillFeature] = ["teacher", "student"],

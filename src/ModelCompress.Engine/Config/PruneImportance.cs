@@ -8,4 +8,16 @@ public enum PruneImportance
 
     /// <summary>First-order Taylor estimate (weight times gradient); needs gradual schedule.</summary>
     Taylor,
+
+    /// <summary>Channel pruning: L1 norm of the channel's weights, summed over its group.</summary>
+    L1,
+
+    /// <summary>Channel pruning: L2 norm of the channel's weights, over its group.</summary>
+    L2,
+
+    /// <summary>Channel pruning: |γ| of the BatchNormalization that follows (network slimming). Spelled bn_scale: YAML names are the lower-cased members.</summary>
+    Bn_Scale,
+
+    /// <summary>Channel pruning: a seeded random order (a baseline).</summary>
+    Random,
 }

@@ -42,8 +42,13 @@ public sealed record PruneSettings(
         }
     }
 
-    internal static PruneSettings? Read(MappingReader map, StepReadContext step)
+    internal static IStepSettings? Read(MappingReader map, StepReadContext step)
     {
+        if (map.Value("method") is YScalar { Value: "channel" })
+        {
+            return ChannelPruneSettings.Read(map, step);
+        }
+
         const string TaylorHint = "Taylor is an importance score: write 'method: magnitude', 'importance: taylor' and 'schedule: gradual'.";
         var sparsityOk = map.Require("sparsity", "Add 'sparsity:' between 0 and 1 (e.g. 0.5 zeroes half the weights).");
         var sparsity = map.Number("sparsity", NumberRange.Open(0, 1));
@@ -53,6 +58,7 @@ public sealed record PruneSettings(
         var scope = map.Choice<PruneScope>("scope") ?? PruneScope.Global;
         var schedule = map.Choice<PruneSchedule>("schedule") ?? PruneSchedule.Oneshot;
         var importance = map.Choice<PruneImportance>("importance") ?? PruneImportance.Magnitude;
+        ChannelPruneSettings.ForbidChannelKeys(map, importance);
         if (importance == PruneImportance.Taylor && schedule == PruneSchedule.Oneshot)
         {
             map.Context.Report(ConfigDiagnostics.RequiredWhen(map.Value("importance")!.Position, "schedule: gradual", "importance is taylor",

@@ -1,3 +1,4 @@
+using ModelCompress.Engine.Steps.Channel;
 using ModelCompress.Engine.Steps.Graph;
 
 namespace ModelCompress.Engine.Steps;
@@ -8,6 +9,7 @@ public static class GraphSteps
     public static IEnumerable<IStepRunner> Runners() =>
     [
         new MagnitudePruneRunner(),
+        new ChannelPruneRunner(),
         new DynamicQuantizeRunner(),
     ];
 }

@@ -44,15 +44,17 @@ public sealed class ChannelDependencies
             }
         }
 
+        var atOutputs = new HashSet<int>();
         foreach (var output in graph.Outputs)
         {
             if (tracer.Layout(output.Name) is { } layout)
             {
                 tracer.Block(layout, $"they reach the graph output '{output.Name}', whose width is never pruned");
+                atOutputs.UnionWith(layout.Segments.Where(s => s.IsPrunable).Select(s => tracer.Find(s.Source)));
             }
         }
 
-        return new ChannelDependencies(model, tracer, Group(tracer));
+        return new ChannelDependencies(model, tracer, Group(tracer, atOutputs));
     }
 
     /// <summary>
@@ -62,7 +64,7 @@ public sealed class ChannelDependencies
     /// </summary>
     public void Prune(IReadOnlyDictionary<ChannelGroup, int[]> keep) => ChannelRemover.Remove(this, keep);
 
-    private static List<ChannelGroup> Group(ChannelTracer tracer)
+    private static List<ChannelGroup> Group(ChannelTracer tracer, HashSet<int> atOutputs)
     {
         var roots = Enumerable.Range(0, tracer.SourceCount).GroupBy(tracer.Find).ToList();
         var groups = new List<ChannelGroup>();
@@ -79,7 +81,7 @@ public sealed class ChannelDependencies
             }
 
             var producers = sources.Select(s => tracer.Source(s).Node.DisplayName).ToList();
-            groups.Add(new ChannelGroup(groups.Count, sources, producers, channels, slices, reason));
+            groups.Add(new ChannelGroup(groups.Count, sources, producers, channels, slices, reason, atOutputs.Contains(members.Key)));
         }
 
         return groups;

@@ -7,7 +7,7 @@ namespace ModelCompress.Onnx.Dependencies;
 public sealed class ChannelGroup
 {
     internal ChannelGroup(int id, IReadOnlyList<int> sources, IReadOnlyList<string> producers, long channels,
-        IReadOnlyList<ChannelSlice> slices, string? blockedBy)
+        IReadOnlyList<ChannelSlice> slices, string? blockedBy, bool feedsGraphOutput)
     {
         Id = id;
         Sources = sources;
@@ -15,7 +15,11 @@ public sealed class ChannelGroup
         Channels = channels;
         Slices = slices;
         BlockedBy = blockedBy;
+        FeedsGraphOutput = feedsGraphOutput;
     }
+
+    /// <summary>True when the channels reach a graph output (a classifier's logits): such a group is never pruned, by design.</summary>
+    public bool FeedsGraphOutput { get; }
 
     /// <summary>Position of the group in graph order.</summary>
     public int Id { get; }

@@ -1,0 +1,96 @@
+using ModelCompress.Engine.Config.Reading;
+
+namespace ModelCompress.Engine.Config;
+
+/// <summary>
+/// Settings of <c>prune: { method: channel }</c>: structured pruning that removes whole channels (every
+/// dependent tensor slice with them), so the model gets physically smaller and faster.
+/// </summary>
+/// <param name="Sparsity">Fraction of the channels of the pruned groups to remove (0 &lt; s &lt; 1).</param>
+/// <param name="Scope">layer: every group loses the same fraction (default); global: one ranking across groups.</param>
+/// <param name="Importance">l1 (default), l2, bn_scale or random; aggregated over the whole group.</param>
+/// <param name="RoundTo">Kept channel counts are rounded to a multiple of this (default 1: no rounding).</param>
+/// <param name="MinChannels">No group keeps fewer channels (null: at least one, and a layer emptied by rounding is an error).</param>
+/// <param name="Include">Only groups produced by these nodes are pruned (empty: all prunable groups).</param>
+/// <param name="Exclude">Groups produced by these nodes are never pruned.</param>
+public sealed record ChannelPruneSettings(
+    double Sparsity,
+    PruneScope Scope,
+    PruneImportance Importance,
+    int RoundTo,
+    int? MinChannels,
+    IReadOnlyList<string> Include,
+    IReadOnlyList<string> Exclude) : IStepSettings
+{
+    /// <inheritdoc />
+    public string Kind => "prune";
+
+    /// <inheritdoc />
+    public string RunnerKey => "prune.channel";
+
+    /// <inheritdoc />
+    public bool RequiresTorch => false;
+
+    /// <inheritdoc />
+    public string CanonicalForm => new CanonicalText(Kind).Add("method", PruneMethod.Channel).Add("sparsity", Sparsity).Add("scope", Scope)
+        .Add("importance", Importance).Add("round_to", RoundTo).Add("min_channels", MinChannels?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")
+        .AddSet("include", Include).AddSet("exclude", Exclude).ToString();
+
+    /// <summary>Rejects the channel-only keys and importances in unstructured pruning.</summary>
+    internal static void ForbidChannelKeys(MappingReader map, PruneImportance importance)
+    {
+        foreach (var key in new[] { "round_to", "min_channels" }.Where(map.Has))
+        {
+            map.Context.Report(ChannelPruneDiagnostics.ChannelOnly(map.KeyAt(key)!.Value, $"'{key}'"));
+        }
+
+        if (importance is not (PruneImportance.Magnitude or PruneImportance.Taylor))
+        {
+            map.Context.Report(ChannelPruneDiagnostics.ChannelOnly(map.Value("importance")!.Position, $"importance: {YamlNames.Of(importance)}"));
+        }
+    }
+
+    internal static ChannelPruneSettings? Read(MappingReader map, StepReadContext step)
+    {
+        _ = step;
+        var sparsityOk = map.Require("sparsity", "Add 'sparsity:' between 0 and 1 (e.g. 0.5 removes half the channels of each pruned group).");
+        var sparsity = map.Number("sparsity", NumberRange.Open(0, 1));
+        var scope = map.Choice<PruneScope>("scope") ?? PruneScope.Layer;
+        var importance = map.Choice<PruneImportance>("importance") ?? PruneImportance.L1;
+        var ok = true;
+        if (importance == PruneImportance.Taylor)
+        {
+            map.Context.Report(ChannelPruneDiagnostics.TaylorNeedsGradients(map.Value("importance")!.Position));
+            ok = false;
+        }
+
+        if (map.Choice<PruneSchedule>("schedule") == PruneSchedule.Gradual)
+        {
+            map.Context.Report(ChannelPruneDiagnostics.GradualNotSupported(map.Value("schedule")!.Position));
+            ok = false;
+        }
+
+        map.Forbid("method is channel", "Channel pruning is one-shot: add a distill or finetune step after it to train.", "training");
+        var roundTo = map.Integer("round_to", NumberRange.AtLeast(int.MinValue)) ?? 1;
+        if (roundTo < 1)
+        {
+            map.Context.Report(ChannelPruneDiagnostics.BadRoundTo(map.Value("round_to")!.Position, roundTo));
+            ok = false;
+        }
+
+        var minChannels = map.Integer("min_channels", NumberRange.AtLeast(int.MinValue));
+        if (minChannels < 1)
+        {
+            map.Context.Report(ChannelPruneDiagnostics.BadMinChannels(map.Value("min_channels")!.Position, minChannels.Value));
+            ok = false;
+        }
+
+        var include = map.Names("include") ?? [];
+        var exclude = map.Names("exclude") ?? [];
+        // Magnitude pruning's "magnitude" ranks by |w|: for channels that is the L1 norm.
+        importance = importance == PruneImportance.Magnitude ? PruneImportance.L1 : importance;
+        return ok && sparsityOk && sparsity is { } s
+            ? new ChannelPruneSettings(s, scope, importance, roundTo, minChannels, include, exclude)
+            : null;
+    }
+}

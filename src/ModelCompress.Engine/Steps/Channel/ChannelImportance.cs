@@ -1,0 +1,63 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Onnx;
+using ModelCompress.Onnx.Dependencies;
+
+namespace ModelCompress.Engine.Steps.Channel;
+
+/// <summary>
+/// Scores the channels of a group. Each member tensor gives a score per channel (L1 or L2 norm of the channel's
+/// slice, or |γ| of a BatchNormalization); each member's scores are divided by their mean so that large and
+/// small tensors weigh alike, and the group's score is the mean over members (DepGraph's group reduction).
+/// </summary>
+internal static class ChannelImportance
+{
+    /// <summary>Scores of every channel of <paramref name="group"/>; null for bn_scale when no BN follows it.</summary>
+    public static double[]? Score(OnnxGraph graph, ChannelGroup group, PruneImportance importance, int seed)
+    {
+        if (importance == PruneImportance.Random)
+        {
+            var random = new Random(HashCode.Combine(seed, group.Id) & int.MaxValue);
+            return Enumerable.Range(0, (int)group.Channels).Select(_ => random.NextDouble()).ToArray();
+        }
+
+        var roles = importance == PruneImportance.Bn_Scale ? [SliceRole.NormScale] : new[] { SliceRole.OutputWeight, SliceRole.InputWeight };
+        var members = group.Slices.Where(s => roles.Contains(s.Role)).ToList();
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var total = new double[group.Channels];
+        foreach (var slice in members)
+        {
+            graph.TryGetInitializer(slice.Tensor, out var tensor);
+            var scores = Member(tensor!, slice, group.Channels, squared: importance == PruneImportance.L2);
+            var mean = scores.Average();
+            for (var c = 0; c < total.Length; c++)
+            {
+                total[c] += mean > 0 ? scores[c] / mean : 0;
+            }
+        }
+
+        return total.Select(t => t / members.Count).ToArray();
+    }
+
+    private static double[] Member(OnnxTensor tensor, ChannelSlice slice, long channels, bool squared)
+    {
+        var values = tensor.ToFloatArray();
+        var dims = tensor.Dims;
+        var inner = dims.Skip(slice.Axis + 1).Aggregate(1L, (p, d) => p * d);
+        var scores = new double[channels];
+        for (long i = 0; i < values.LongLength; i++)
+        {
+            var channel = (i / inner % dims[slice.Axis] / slice.Block) - slice.Offset;
+            if (channel >= 0 && channel < channels)
+            {
+                var v = (double)values[i];
+                scores[channel] += squared ? v * v : Math.Abs(v);
+            }
+        }
+
+        return squared ? scores.Select(Math.Sqrt).ToArray() : scores;
+    }
+}

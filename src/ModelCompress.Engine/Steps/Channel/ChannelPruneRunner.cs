@@ -1,0 +1,111 @@
+using System.Globalization;
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Reporting;
+using ModelCompress.Engine.Steps.Graph;
+using ModelCompress.Onnx;
+using ModelCompress.Onnx.Dependencies;
+
+namespace ModelCompress.Engine.Steps.Channel;
+
+/// <summary>
+/// <c>prune: { method: channel }</c>: one-shot structured pruning. Builds the channel dependency graph, scores
+/// each group, removes the least important channels from every dependent tensor, rewrites group attributes and
+/// shape constants, and re-infers shapes. Blocked groups are left whole and listed in the facts.
+/// </summary>
+public sealed class ChannelPruneRunner : IStepRunner
+{
+    /// <inheritdoc />
+    public string RunnerKey => "prune.channel";
+
+    /// <inheritdoc />
+    public string CacheSalt => "channel-v1";
+
+    /// <inheritdoc />
+    public StepResult Run(StepInput input, StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(context);
+        var settings = (ChannelPruneSettings)input.Step.Settings;
+        var step = input.Step;
+        var model = input.Model.Clone();
+        var dependencies = ChannelDependencies.Build(model);
+        var selection = NodeSelection.Create(model.Graph, "prune", settings.Include, settings.Exclude);
+        var candidates = Candidates(dependencies, settings, selection, step);
+        if (candidates.Count == 0)
+        {
+            throw new CompressionException(ChannelPruneStepDiagnostics.NothingPrunable(
+                dependencies.Groups.Select(g => $"'{g.Name}': {g.BlockedBy ?? "not selected"}"), step.PositionOf("method")));
+        }
+
+        var obstacles = dependencies.Groups.Where(g => !g.IsPrunable && !g.FeedsGraphOutput && !IsExcluded(g, settings)).ToList();
+        if (obstacles.Count > 0)
+        {
+            context.Report(ChannelPruneStepDiagnostics.GroupsKeptWhole(obstacles.Select(g => $"'{g.Name}': {g.BlockedBy}"), step.PositionOf("method")));
+        }
+
+        var scored = candidates.Select(g => (Group: g, Scores: ChannelImportance.Score(model.Graph, g, settings.Importance, context.Seed))).ToList();
+        var notes = new List<StepFact>();
+        if (settings.Importance == PruneImportance.Bn_Scale)
+        {
+            if (scored.All(s => s.Scores is null))
+            {
+                throw new CompressionException(ChannelPruneStepDiagnostics.NoBatchNorm(step.PositionOf("importance")));
+            }
+
+            notes.AddRange(scored.Where(s => s.Scores is null).Select(s => new StepFact($"group {s.Group.Name}", "no BatchNormalization follows: scored by l1")));
+        }
+
+        var ready = scored.Select(s => (s.Group, Scores: s.Scores ?? ChannelImportance.Score(model.Graph, s.Group, PruneImportance.L1, context.Seed)!)).ToList();
+        var before = Parameters(model);
+        var plan = ChannelAllocation.Plan(ready, settings, step.PositionOf);
+        dependencies.Prune(plan);
+        var after = Parameters(model);
+        var facts = new List<StepFact>
+        {
+            new("channels removed", $"{plan.Sum(p => p.Key.Channels - p.Value.Length)}/{candidates.Sum(g => g.Channels)}"),
+            new("parameters", $"{before} -> {after} ({F((double)after / before)})"),
+        };
+        facts.AddRange(candidates.Select(g => new StepFact(
+            $"group {string.Join("+", g.Producers)}", $"{g.Channels} -> {(plan.TryGetValue(g, out var k) ? k.Length : g.Channels)}")));
+        facts.AddRange(dependencies.Groups.Where(g => !g.IsPrunable).Select(g => new StepFact($"kept whole {g.Name}", g.BlockedBy!)));
+        facts.AddRange(notes);
+        return new StepResult(model, facts);
+    }
+
+    private static List<ChannelGroup> Candidates(ChannelDependencies dependencies, ChannelPruneSettings settings, NodeSelection selection, StepConfig step)
+    {
+        var bag = new DiagnosticBag();
+        var candidates = new List<ChannelGroup>();
+        foreach (var group in dependencies.Groups)
+        {
+            var producers = group.Producers.Select(p => dependencies.Model.Graph.FindNode(p)).OfType<OnnxNode>().ToList();
+            if (producers.Count == 0 || producers.Any(p => selection.Reject(p) == "excluded by name") ||
+                producers.All(p => selection.Reject(p) is not null))
+            {
+                continue;
+            }
+
+            if (group.IsPrunable)
+            {
+                candidates.Add(group);
+            }
+            else if (settings.Include.Count > 0)
+            {
+                var named = producers.First(p => settings.Include.Contains(p.Name)).Name;
+                var index = settings.Include.ToList().IndexOf(named);
+                bag.Add(ChannelPruneStepDiagnostics.IncludedGroupBlocked(named, group.BlockedBy!, step.PositionOf($"include[{index}]")));
+            }
+        }
+
+        bag.ThrowIfErrors();
+        return candidates;
+    }
+
+    private static bool IsExcluded(ChannelGroup group, ChannelPruneSettings settings) =>
+        group.Producers.Any(settings.Exclude.Contains) || (settings.Include.Count > 0 && !group.Producers.Any(settings.Include.Contains));
+
+    private static long Parameters(OnnxModel model) => model.Graph.Initializers.Where(t => t.DataType.IsFloatingPoint()).Sum(t => t.ElementCount);
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,127 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Steps;
+using ModelCompress.Engine.Steps.Channel;
+using ModelCompress.Engine.Tests.Config;
+using ModelCompress.Engine.Tests.Support;
+using ModelCompress.Onnx;
+
+namespace ModelCompress.Engine.Tests.Steps.Channel;
+
+public sealed class ChannelPruneRunnerTests
+{
+    [Fact]
+    public void Half_the_channels_of_the_bn_cnn_go_rounded_to_8_and_the_model_runs_smaller()
+    {
+        var (result, _) = Run("{ method: channel, sparsity: 0.5, importance: bn_scale, round_to: 8 }", "digits_cnn_bn.onnx");
+
+        var convs = result.Model.Graph.Nodes.Where(n => n.OpType == "Conv").Select(n => Weight(result.Model, n.Input(1))).ToList();
+        Assert.Equal([[16, 1, 3, 3], [32, 16, 3, 3], [32, 32, 3, 3]], convs);
+        Assert.Equal([10, 32], Weight(result.Model, result.Model.Graph.Nodes.Single(n => n.OpType == "Gemm").Input(1)));
+        Assert.Contains(result.Facts, f => f.Key == "channels removed" && f.Value == "80/160");
+        var original = OnnxModel.Load(DigitsData.Model("digits_cnn_bn.onnx"));
+        Assert.True(result.Model.ToBytes().Length * 3 < original.ToBytes().Length);
+        var accuracy = OrtEval.Accuracy(OrtEval.Logits(result.Model.ToBytes()));
+        Assert.InRange(accuracy, 0.0, 1.0);
+    }
+
+    [Fact]
+    public void Same_model_and_settings_give_the_same_bytes()
+    {
+        var a = Run("{ method: channel, sparsity: 0.4, scope: global, importance: l2 }").Result.Model.ToBytes();
+        var b = Run("{ method: channel, sparsity: 0.4, scope: global, importance: l2 }").Result.Model.ToBytes();
+
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Global_scope_keeps_at_least_min_channels_everywhere()
+    {
+        var (result, _) = Run("{ method: channel, sparsity: 0.9, scope: global, min_channels: 4 }");
+
+        Assert.All(result.Model.Graph.Nodes.Where(n => n.OpType == "Conv"), n => Assert.True(Weight(result.Model, n.Input(1))[0] >= 4));
+        Assert.Contains(result.Facts, f => f.Key == "channels removed" && f.Value == "144/160");
+    }
+
+    [Fact]
+    public void A_sparsity_that_rounding_would_empty_a_layer_is_an_error_at_the_sparsity()
+    {
+        const string Settings = "{ method: channel, sparsity: 0.95, round_to: 8 }";
+        var error = Assert.Single(Assert.Throws<CompressionException>(() => Run(Settings)).Diagnostics);
+
+        ConfigText.AssertAt(error, "MC3202", Yaml(Settings), "0.95");
+        Assert.Contains("all 32 channels of '/conv1/Conv'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Min_channels_above_a_layer_width_is_an_error_at_min_channels()
+    {
+        const string Settings = "{ method: channel, sparsity: 0.5, min_channels: 40 }";
+        var errors = Assert.Throws<CompressionException>(() => Run(Settings)).Diagnostics;
+
+        ConfigText.AssertAt(errors[0], "MC3203", Yaml(Settings), "40");
+        Assert.Contains("'/conv1/Conv' has only 32 channels", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_group_blocked_by_an_op_without_a_rule_is_named_warned_and_kept_whole()
+    {
+        var model = WithLrnAfterFirstRelu(OnnxModel.Load(DigitsData.Model("digits_cnn.onnx")));
+
+        var (result, reported) = Run("{ method: channel, sparsity: 0.5 }", model: model);
+
+        var warning = Assert.Single(reported);
+        Assert.Equal("MC3205", warning.Code);
+        Assert.Contains("node 'my_lrn' (LRN) has no channel rule", warning.Message, StringComparison.Ordinal);
+        Assert.Equal([32, 1, 3, 3], Weight(result.Model, result.Model.Graph.Nodes.First(n => n.OpType == "Conv").Input(1)));
+    }
+
+    [Fact]
+    public void Including_a_blocked_group_is_an_error_at_the_include_entry_naming_the_op()
+    {
+        const string Settings = "{ method: channel, sparsity: 0.5, include: [/conv1/Conv] }";
+        var model = WithLrnAfterFirstRelu(OnnxModel.Load(DigitsData.Model("digits_cnn.onnx")));
+
+        var error = Assert.Single(Assert.Throws<CompressionException>(() => Run(Settings, model: model)).Diagnostics);
+
+        ConfigText.AssertAt(error, "MC3201", Yaml(Settings), "/conv1/Conv");
+        Assert.Contains("'my_lrn' (LRN)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bn_scale_on_a_model_without_batch_norm_is_an_error_at_the_importance()
+    {
+        const string Settings = "{ method: channel, sparsity: 0.5, importance: bn_scale }";
+        var error = Assert.Single(Assert.Throws<CompressionException>(() => Run(Settings)).Diagnostics);
+
+        ConfigText.AssertAt(error, "MC3204", Yaml(Settings), "bn_scale");
+    }
+
+    private static string Yaml(string settings) => ConfigText.WithSteps($"      - prune: {settings}");
+
+    private static (StepResult Result, List<Diagnostic> Reported) Run(string settings, string file = "digits_cnn.onnx", OnnxModel? model = null)
+    {
+        var config = ConfigText.Parse(Yaml(settings)).Models[0];
+        var source = model ?? OnnxModel.Load(DigitsData.Model(file));
+        var reported = new List<Diagnostic>();
+        var context = new StepContext(null, 0, new Progress<StepProgress>(), reported.Add, CancellationToken.None);
+        var result = new ChannelPruneRunner().Run(new StepInput(source, source, config.Steps[0], config), context);
+        return (result, reported);
+    }
+
+    private static long[] Weight(OnnxModel model, string name) =>
+        model.Graph.TryGetInitializer(name, out var tensor) ? tensor.Dims.ToArray() : throw new InvalidOperationException(name);
+
+    private static OnnxModel WithLrnAfterFirstRelu(OnnxModel model)
+    {
+        var relu = model.Graph.Nodes.First(n => n.OpType == "Relu");
+        var output = relu.Output(0);
+        foreach (var consumer in model.Graph.Consumers(output).ToList())
+        {
+            consumer.SetInput(consumer.Inputs.ToList().IndexOf(output), "lrn_out");
+        }
+
+        model.Graph.AddNode(OnnxNode.Create("LRN", "my_lrn", [output], ["lrn_out"]).SetAttribute("size", 3L));
+        return model;
+    }
+}
