@@ -1,0 +1,36 @@
+using ModelCompress.Engine.Data;
+using ModelCompress.Onnx;
+
+namespace ModelCompress.Engine.Evaluation;
+
+/// <summary>
+/// Batch-1 latency of two models measured in alternating rounds in one process (A, B, A, B, …), so that a
+/// noisy machine slows both alike; the ratio is what a speed claim may quote. Inputs are the generated rows
+/// of the first model's signature (shapes with symbolic dims set to 1).
+/// </summary>
+public static class InterleavedLatency
+{
+    /// <summary>Measures <paramref name="baseline"/> and <paramref name="candidate"/> over <paramref name="rounds"/> rounds.</summary>
+    public static InterleavedLatencyResult Measure(byte[] baseline, byte[] candidate, int rounds, EvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var inputs = GeneratedInputs.Create(ModelSignature.FromOnnx(OnnxModel.FromBytes(baseline)));
+        using var a = OrtSession.Create(baseline, "baseline", options);
+        using var b = OrtSession.Create(candidate, "candidate", options);
+        var perRound = new List<(double A, double B)>();
+        for (var r = 0; r < rounds; r++)
+        {
+            var pa = LatencyMeter.Measure(a.Session, inputs, GeneratedInputs.Rows, options).P50;
+            var pb = LatencyMeter.Measure(b.Session, inputs, GeneratedInputs.Rows, options).P50;
+            perRound.Add((pa, pb));
+        }
+
+        return new InterleavedLatencyResult(Median(perRound.Select(p => p.A)), Median(perRound.Select(p => p.B)), perRound);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
