@@ -37,7 +37,7 @@ internal static class LatencyBenchCommand
 
             var (sa, sb) = (new FileInfo(a).Length, new FileInfo(b).Length);
             Console.Out.WriteLine(string.Create(inv,
-                $"baseline p50 {r.BaselineP50:0.0000} ms, candidate p50 {r.CandidateP50:0.0000} ms, speed-up {r.Speedup:0.00}x; size {sa} -> {sb} bytes ({(double)sa / sb:0.00}x smaller)"));
+                $"baseline p50 {r.BaselineP50:0.0000} ms, candidate p50 {r.CandidateP50:0.0000} ms, speed-up {r.Speedup:0.00}x (median of round ratios {r.MedianRoundSpeedup:0.00}x); size {sa} -> {sb} bytes ({(double)sa / sb:0.00}x smaller)"));
             return ExitCodes.Success;
         });
         return command;

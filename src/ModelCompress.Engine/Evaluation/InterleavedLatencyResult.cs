@@ -8,4 +8,15 @@ public sealed record InterleavedLatencyResult(double BaselineP50, double Candida
 {
     /// <summary>How many times faster the candidate is (baseline p50 / candidate p50).</summary>
     public double Speedup => BaselineP50 / CandidateP50;
+
+    /// <summary>The median of the per-round ratios: each ratio compares two measurements taken moments apart, so
+    /// load that comes and goes on a shared machine cancels within a round.</summary>
+    public double MedianRoundSpeedup
+    {
+        get
+        {
+            var sorted = Rounds.Select(r => r.Baseline / r.Candidate).Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
 }
