@@ -1,0 +1,51 @@
+using ModelCompress.Cli.Tests.Support;
+using Xunit.Abstractions;
+
+namespace ModelCompress.Cli.Tests.Engine;
+
+/// <summary>One-shot channel pruning followed by the training steps, through the whole engine.</summary>
+public sealed class ChannelPipelineTests(ITestOutputHelper output)
+{
+    private const string Recipe = """
+        version: 1
+        models:
+          digits:
+            source: models/digits_cnn_bn.onnx
+            data:
+              path: data/digits.npz
+              inputs: { input: x_test }
+              labels: y_test
+              train: { inputs: { input: x_train }, labels: y_train }
+              validation: { inputs: { input: x_calib }, labels: y_calib }
+            steps:
+              - prune: { method: channel, sparsity: 0.5, importance: bn_scale, round_to: 8 }
+              - distill: { teacher: original, temperature: 4, alpha: 0.7, training: { epochs: 8, lr: 0.002, lr_schedule: cosine, early_stop: false } }
+              - finetune: { training: { epochs: 1, lr: 0.0001, early_stop: false } }
+            evaluation: { iterations: 5, warmup: 1 }
+            budgets:
+              accuracy: { metric: top1, max_drop: 0.02 }
+        """;
+
+    [Fact]
+    public void Half_the_channels_removed_then_distilled_stays_within_two_points_at_a_third_of_the_size()
+    {
+        using var project = new TempProject();
+        File.Copy(TempProject.Fixture("digits_cnn_bn.onnx"), project.PathOf("models/digits_cnn_bn.onnx"));
+        project.WriteConfig(Recipe);
+
+        var outcome = EngineRun.Run(project);
+
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
+        var model = outcome.Report!.Models[0];
+        foreach (var step in model.Steps)
+        {
+            output.WriteLine($"after {step.Kind}: top-1 {step.Metrics!.Accuracy:0.0000}, {step.Metrics.SizeBytes} bytes, {step.Metrics.Parameters} parameters");
+        }
+
+        Assert.Equal(["prune.channel", "distill", "finetune"], model.Steps.Select(s => s.RunnerKey));
+        Assert.Contains(model.Steps[0].Facts, f => f.Key == "channels removed" && f.Value == "80/160");
+        Assert.True(model.Compressed!.SizeBytes * 3 < model.Original!.SizeBytes, $"{model.Compressed.SizeBytes} vs {model.Original.SizeBytes} bytes");
+        Assert.Single(model.Steps.Select(s => s.Metrics!.Parameters).Distinct());
+        Assert.True(model.Compressed.Accuracy >= 0.975, $"top-1 {model.Compressed.Accuracy}");
+    }
+}
