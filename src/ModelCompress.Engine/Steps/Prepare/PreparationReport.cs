@@ -31,6 +31,8 @@ public sealed record PreparationReport(
     IReadOnlyList<string> NotFolded,
     IReadOnlyList<Diagnostic> Warnings)
 {
+    private const int MaxListed = 10;
+
     /// <summary>True when the graph changed beyond its value_info.</summary>
     public bool ChangedGraph =>
         ConstantsConverted + NodesFolded + ShapesFolded + BatchNormsFolded + IdentitiesRemoved + DropoutsRemoved + InitializersRemoved > 0;
@@ -50,7 +52,13 @@ public sealed record PreparationReport(
             new(prefix + "unused initializers removed", I(InitializersRemoved)),
             new(prefix + "values typed", I(ValuesTyped)),
         };
-        facts.AddRange(NotFolded.Select(n => new StepFact(prefix + "not folded", n)));
+        // The reasons of a few unfolded nodes say enough; a model can have thousands.
+        facts.AddRange(NotFolded.Take(MaxListed).Select(n => new StepFact(prefix + "not folded", n)));
+        if (NotFolded.Count > MaxListed)
+        {
+            facts.Add(new StepFact(prefix + "not folded", $"... and {I(NotFolded.Count - MaxListed)} more"));
+        }
+
         return facts;
     }
 
