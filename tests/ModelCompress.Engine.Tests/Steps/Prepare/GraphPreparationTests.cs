@@ -151,6 +151,60 @@ public sealed class GraphPreparationTests
         Assert.Equal(before, model.ToBytes());
     }
 
+    [Fact]
+    public void Constants_onnx_runtime_cannot_compute_give_MC3062_and_the_rest_still_runs()
+    {
+        var model = Tiny(graph =>
+        {
+            graph.SetInitializer(OnnxTensor.FromFloats("table", [3], [1f, 2f, 3f]));
+            graph.SetInitializer(OnnxTensor.FromInt64s("index", [1], [7]));
+            graph.AddNode(OnnxNode.Create("Gather", "bad_gather", ["table", "index"], ["picked"]));
+            graph.AddNode(OnnxNode.Create("Identity", "noop", ["x"], ["x2"]));
+            graph.AddNode(OnnxNode.Create("Add", "add", ["x2", "picked"], ["y"]));
+        });
+
+        var report = GraphPreparation.Run(model);
+
+        var warning = Assert.Single(report.Warnings);
+        Assert.Equal("MC3062", warning.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Contains("bad_gather", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(0, report.NodesFolded);
+        Assert.Equal(1, report.IdentitiesRemoved);
+        Assert.Equal(["Gather", "Add"], model.Graph.Nodes.Select(n => n.OpType));
+    }
+
+    [Fact]
+    public void A_constant_of_shape_into_a_huge_tensor_is_never_computed_and_is_reported()
+    {
+        var model = Tiny(graph =>
+        {
+            graph.SetInitializer(OnnxTensor.FromInt64s("shape", [2], [1L << 16, 1L << 16]));
+            graph.SetInitializer(OnnxTensor.FromInt64s("axes", [2], [0, 1]));
+            graph.AddNode(OnnxNode.Create("ConstantOfShape", "fill", ["shape"], ["zeros"]));
+            graph.AddNode(OnnxNode.Create("ReduceSum", "sum", ["zeros", "axes"], ["total"]));
+            graph.AddNode(OnnxNode.Create("Add", "add", ["x", "total"], ["y"]));
+        });
+
+        var report = GraphPreparation.Run(model);
+
+        Assert.Equal(0, report.NodesFolded);
+        Assert.Contains(report.NotFolded, n => n.StartsWith("fill (ConstantOfShape): would grow the model by 17179869168 bytes", StringComparison.Ordinal));
+        Assert.Contains(report.ToFacts(), f => f.Key == "not folded" && f.Value.Contains("fill", StringComparison.Ordinal));
+    }
+
+    // x: float[1, 3] in, y out; the callback adds the rest.
+    private static OnnxModel Tiny(Action<OnnxGraph> build)
+    {
+        var proto = new Onnx.Proto.ModelProto { IrVersion = 8, Graph = new Onnx.Proto.GraphProto { Name = "tiny" } };
+        proto.OpsetImport.Add(new Onnx.Proto.OperatorSetIdProto { Domain = "", Version = 17 });
+        proto.Graph.Input.Add(new Onnx.Proto.ValueInfoProto { Name = "x", Type = OnnxTensorType.Of(OnnxDataType.Float, 1, 3).ToProto() });
+        proto.Graph.Output.Add(new Onnx.Proto.ValueInfoProto { Name = "y" });
+        var model = new OnnxModel(proto);
+        build(model.Graph);
+        return OnnxModel.FromBytes(model.ToBytes());
+    }
+
     internal static OnnxModel Load(string fixture) => OnnxModel.Load(Path.Combine(AppContext.BaseDirectory, "TestData", fixture));
 
     internal static void AssertSameLogits(OnnxModel expected, OnnxModel actual)
