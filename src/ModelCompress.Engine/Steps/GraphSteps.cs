@@ -1,5 +1,6 @@
 using ModelCompress.Engine.Steps.Channel;
 using ModelCompress.Engine.Steps.Graph;
+using ModelCompress.Engine.Steps.Prepare;
 
 namespace ModelCompress.Engine.Steps;
 
@@ -8,6 +9,7 @@ public static class GraphSteps
 {
     public static IEnumerable<IStepRunner> Runners() =>
     [
+        new PrepareRunner(),
         new MagnitudePruneRunner(),
         new ChannelPruneRunner(),
         new DynamicQuantizeRunner(),
