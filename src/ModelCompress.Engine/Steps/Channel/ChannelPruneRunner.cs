@@ -77,9 +77,11 @@ public sealed class ChannelPruneRunner : IStepRunner
     {
         var bag = new DiagnosticBag();
         var candidates = new List<ChannelGroup>();
+        // Producers are display names, so nodes an exporter left unnamed are found too.
+        var nodes = dependencies.Model.Graph.Nodes.GroupBy(n => n.DisplayName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var group in dependencies.Groups)
         {
-            var producers = group.Producers.Select(p => dependencies.Model.Graph.FindNode(p)).OfType<OnnxNode>().ToList();
+            var producers = group.Producers.Select(nodes.GetValueOrDefault).OfType<OnnxNode>().ToList();
             if (producers.Count == 0 || producers.Any(p => selection.Reject(p) == "excluded by name") ||
                 producers.All(p => selection.Reject(p) is not null))
             {

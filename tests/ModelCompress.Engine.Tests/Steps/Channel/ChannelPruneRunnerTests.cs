@@ -89,6 +89,20 @@ public sealed class ChannelPruneRunnerTests
     }
 
     [Fact]
+    public void Nodes_an_exporter_left_unnamed_are_pruned_too()
+    {
+        var model = OnnxModel.Load(DigitsData.Model("digits_cnn.onnx"));
+        foreach (var node in model.Graph.Proto.Node)
+        {
+            node.Name = string.Empty;
+        }
+
+        var (result, _) = Run("{ method: channel, sparsity: 0.5 }", model: model);
+
+        Assert.Contains(result.Facts, f => f.Key == "channels removed" && f.Value == "80/160");
+    }
+
+    [Fact]
     public void Bn_scale_on_a_model_without_batch_norm_is_an_error_at_the_importance()
     {
         const string Settings = "{ method: channel, sparsity: 0.5, importance: bn_scale }";
