@@ -73,6 +73,37 @@ public class ChannelPruningProofTests
     }
 
     [Fact]
+    public void Split_at_the_boundary_of_two_concatenated_convs_hands_each_part_its_group_and_rewrites_the_sizes()
+    {
+        var g = new GraphMaker("x", 1, 3, 5, 5);
+        var joined = g.Op("Concat", [g.Conv("x", 3, 6), g.Conv("x", 3, 4)], n => n.SetAttribute("axis", 1L));
+        var split = OnnxNode.Create("Split", "split", [g.Op("Relu", joined), g.Int64s("sizes", 6, 4)], ["left", "right"]).SetAttribute("axis", 1L);
+        var graph = g.Graph;
+        graph.AddNode(split);
+        var model = g.Finish(g.Op("Add", g.Conv("left", 6, 5), g.Conv("right", 4, 5)), 1, 5, 5, 5);
+
+        var pruned = ChannelProof.Prove(model, 0, [1, 3, 5, 5], model.Graph.Outputs[0].Name);
+        ChannelProof.Prove(model, 1, [1, 3, 5, 5], model.Graph.Outputs[0].Name);
+
+        var sizes = pruned.Graph.Nodes.Single(n => n.OpType == "Split").Input(1);
+        Assert.True(pruned.Graph.TryGetInitializer(sizes, out var tensor));
+        Assert.Equal([4L, 4L], tensor.ToInt64Array());
+    }
+
+    [Fact]
+    public void A_split_through_one_convs_channels_blocks_it()
+    {
+        var g = new GraphMaker("x", 1, 3, 5, 5);
+        var split = OnnxNode.Create("Split", "split", [g.Conv("x", 3, 8), g.Int64s("sizes", 3, 5)], ["a", "b"]).SetAttribute("axis", 1L);
+        g.Graph.AddNode(split);
+        var model = g.Finish(g.Op("Concat", ["a", "b"], n => n.SetAttribute("axis", 1L)), 1, 8, 5, 5);
+
+        var group = ChannelDependencies.Build(model).Groups[0];
+
+        Assert.Contains("Split 'split' cuts the channels", group.BlockedBy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_op_without_a_channel_rule_blocks_its_group_and_is_named()
     {
         var g = new GraphMaker("x", 1, 3, 6, 6);

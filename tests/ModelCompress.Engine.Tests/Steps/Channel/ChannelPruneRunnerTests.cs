@@ -89,6 +89,17 @@ public sealed class ChannelPruneRunnerTests
     }
 
     [Fact]
+    public void Nothing_left_to_prune_is_an_error_at_the_method_listing_why()
+    {
+        const string Settings = "{ method: channel, sparsity: 0.5, exclude: [/conv1/Conv, /conv2/Conv, /conv3/Conv] }";
+
+        var error = Assert.Single(Assert.Throws<CompressionException>(() => Run(Settings)).Diagnostics);
+
+        ConfigText.AssertAt(error, "MC3200", Yaml(Settings), "channel");
+        Assert.Contains("'/fc/Gemm': they reach the graph output 'logits'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nodes_an_exporter_left_unnamed_are_pruned_too()
     {
         var model = OnnxModel.Load(DigitsData.Model("digits_cnn.onnx"));
