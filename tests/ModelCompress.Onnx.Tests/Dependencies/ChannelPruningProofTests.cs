@@ -13,6 +13,7 @@ public class ChannelPruningProofTests
     [InlineData("digits/digits_mlp.onnx", 2)]
     [InlineData("digits-wide/digits_student_small_init.onnx", 3)]
     [InlineData("digits-wide/digits_wide_cnn.onnx", 6)]
+    [InlineData("digits-wide/digits_wide_cnn_fused.onnx", 6)]
     public void Every_group_of_a_fixture_prunes_to_the_same_outputs_as_zeroing_it(string file, int groups)
     {
         var model = OnnxModel.Load(Path.Combine(AppContext.BaseDirectory, "TestData", file));
