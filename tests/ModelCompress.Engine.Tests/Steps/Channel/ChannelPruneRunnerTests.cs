@@ -35,6 +35,15 @@ public sealed class ChannelPruneRunnerTests
     }
 
     [Fact]
+    public void Random_importance_follows_the_seed_and_differs_from_l1()
+    {
+        static byte[] Pruned(string importance) => Run($"{{ method: channel, sparsity: 0.5, importance: {importance} }}").Result.Model.ToBytes();
+
+        Assert.Equal(Pruned("random"), Pruned("random"));
+        Assert.NotEqual(Pruned("random"), Pruned("l1"));
+    }
+
+    [Fact]
     public void Global_scope_keeps_at_least_min_channels_everywhere()
     {
         var (result, _) = Run("{ method: channel, sparsity: 0.9, scope: global, min_channels: 4 }");
