@@ -68,7 +68,11 @@ public static class ConfigKeys
             [DataSplit] = ["inputs", "labels"],
             [Step] = ["prune", "quantize", "distill", "finetune"],
             [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training"],
-            [Quantize] = ["mode", "per_channel", "ops", "include", "exclude"],
+            [Quantize] =
+            [
+                "mode", "per_channel", "ops", "include", "exclude",
+                "keep_io_types", "exclude_ops", "bits", "block_size", "symmetric", "accuracy_level",
+            ],
             [Distill] = ["teacher", "student", "temperature", "alpha", "features", "training"],
             [DistillFeature] = ["teacher", "student"],
             [Finetune] = ["training"],

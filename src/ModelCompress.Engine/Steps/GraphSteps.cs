@@ -1,4 +1,6 @@
 using ModelCompress.Engine.Steps.Graph;
+using ModelCompress.Engine.Steps.Quantize.Fp16;
+using ModelCompress.Engine.Steps.Quantize.WeightOnly;
 
 namespace ModelCompress.Engine.Steps;
 
@@ -9,5 +11,7 @@ public static class GraphSteps
     [
         new MagnitudePruneRunner(),
         new DynamicQuantizeRunner(),
+        new Fp16QuantizeRunner(),
+        new WeightOnlyQuantizeRunner(),
     ];
 }
