@@ -23,11 +23,11 @@ public sealed class LowBitQuantizeConfigTests
     public void Weight_only_reads_its_settings_and_defaults()
     {
         var plain = Settings<WeightOnlyQuantizeSettings>("{ mode: weight_only }");
-        var full = Settings<WeightOnlyQuantizeSettings>("{ mode: weight_only, bits: 8, block_size: 128, symmetric: false, accuracy_level: 4, include: [a] }");
+        var full = Settings<WeightOnlyQuantizeSettings>("{ mode: weight_only, bits: 8, block_size: 128, symmetric: false, accuracy_level: 0, include: [a] }");
 
-        Assert.Equal((4, 32, true, 0), (plain.Bits, plain.BlockSize, plain.Symmetric, plain.AccuracyLevel));
+        Assert.Equal((4, 32, true, 4), (plain.Bits, plain.BlockSize, plain.Symmetric, plain.AccuracyLevel));
         Assert.Equal("quantize.weight_only", plain.RunnerKey);
-        Assert.Equal((8, 128, false, 4), (full.Bits, full.BlockSize, full.Symmetric, full.AccuracyLevel));
+        Assert.Equal((8, 128, false, 0), (full.Bits, full.BlockSize, full.Symmetric, full.AccuracyLevel));
         Assert.Equal(["a"], full.Include);
         Assert.Contains("block_size=128", full.CanonicalForm, StringComparison.Ordinal);
     }
