@@ -39,7 +39,7 @@ internal static class Fp16Checks
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
 
-    // x [2,1,3,4] → Resize(scales [1,1,2,1] constant) → [2,1,6,4]; Range(0, Cast(Shape(x)[3]), 1) = [0,1,2,3] in
+    // x [2,1,3,4] → Resize(scales = Concat of constants [1,1] and [2,1]) → [2,1,6,4]; Range(0, Cast(Shape(x)[3]), 1) = [0,1,2,3] in
     // float (shape math); r = resized × w + range; y = r × c, c a Constant node. Opset 13.
     public static OnnxModel ShapeMathModel()
     {
@@ -49,11 +49,13 @@ internal static class Fp16Checks
         var model = new OnnxModel(new ModelProto { IrVersion = 8, Graph = graph });
         model.SetOpsetVersion("", 13);
         var g = model.Graph;
-        g.SetInitializer(OnnxTensor.FromFloats("scales", [4], [1f, 1f, 2f, 1f]));
+        g.SetInitializer(OnnxTensor.FromFloats("scales_nc", [2], [1f, 1f]));
+        g.SetInitializer(OnnxTensor.FromFloats("scales_hw", [2], [2f, 1f]));
         g.SetInitializer(OnnxTensor.FromFloats("w", [4], [0.5f, -1.5f, 2f, 0.25f]));
         g.SetInitializer(OnnxTensor.FromFloats("start", [], [0f]));
         g.SetInitializer(OnnxTensor.FromFloats("delta", [], [1f]));
         g.SetInitializer(OnnxTensor.FromInt64s("three", [], [3]));
+        g.AddNode(OnnxNode.Create("Concat", "scales_concat", ["scales_nc", "scales_hw"], ["scales"]).SetAttribute("axis", 0L));
         g.AddNode(OnnxNode.Create("Resize", "resize", ["x", string.Empty, "scales"], ["big"]).SetAttribute("mode", "nearest"));
         g.AddNode(OnnxNode.Create("Shape", "shape", ["x"], ["s"]));
         g.AddNode(OnnxNode.Create("Gather", "last", ["s", "three"], ["n"]));

@@ -89,7 +89,10 @@ public sealed class Fp16ConverterTests(ITestOutputHelper output)
 
         var graph = result.Model.Graph;
         Assert.Contains(result.Kept, k => k.OpType == "Range");
-        Assert.Equal(OnnxDataType.Float, graph.Initializers.Single(t => t.Name == "scales").DataType);
+        Assert.Contains(result.Kept, k => k.OpType == "Concat");
+        Assert.Equal(OnnxDataType.Float, graph.Initializers.Single(t => t.Name == "scales_hw").DataType);
+        Assert.Equal("scales", graph.FindNode("resize")!.Input(2));
+        Assert.Equal(1 + 1 + 1, result.Casts); // x in, range out to the float16 Add, y out
         Assert.Equal(OnnxDataType.Float16, graph.Initializers.Single(t => t.Name == "w").DataType);
         Assert.Equal(OnnxDataType.Float16, graph.Producer("c")!.GetTensor("value")!.DataType);
         Assert.True(OrtEval.MaxAbsDifference(reference, converted) < 0.01f, $"{OrtEval.MaxAbsDifference(reference, converted)}");

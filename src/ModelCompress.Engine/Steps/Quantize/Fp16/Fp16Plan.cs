@@ -55,6 +55,7 @@ internal sealed class Fp16Plan
         }
 
         plan.KeepCastsToFloat32Readers(graph, options.KeepIoTypes);
+        plan.KeepFloat32ShapeMath(graph, options.KeepIoTypes);
         if (!options.KeepIoTypes)
         {
             plan.Float16Values.UnionWith(graph.DataInputs.Select(i => i.Name).Where(plan.IsFloat));
@@ -97,6 +98,32 @@ internal sealed class Fp16Plan
                 Kept.Add(new Fp16KeptNode(cast.DisplayName, cast.OpType, "casts to float32 for float32 readers"));
                 ConvertedNodes--;
                 Float16Values.Remove(value);
+            }
+        }
+    }
+
+    // Values computed only from constants and shapes (Resize scales built by Concat, say) that feed only float32
+    // slots stay float32: converting them would add a float16 round trip to shape math. Consumers are decided
+    // first (reverse order), so a chain of such nodes stays float32 as a whole.
+    private void KeepFloat32ShapeMath(OnnxGraph graph, bool keepIoTypes)
+    {
+        var order = graph.TopologicalOrder();
+        var fixedValues = new HashSet<string>(graph.Initializers.Select(t => t.Name), StringComparer.Ordinal) { string.Empty };
+        foreach (var node in order.Where(n => n.OpType is "Constant" or "Shape" or "Size" || n.Inputs.All(fixedValues.Contains)))
+        {
+            fixedValues.UnionWith(node.Outputs);
+        }
+
+        foreach (var node in order.Reverse().Where(n => IsConverted(n) && n.OpType != "Constant" && n.Inputs.All(fixedValues.Contains)))
+        {
+            var floats = node.Outputs.Where(IsFloat).ToArray();
+            var readers = floats.SelectMany(v => graph.Consumers(v).SelectMany(n => Enumerable.Range(0, n.Inputs.Count).Where(i => n.Input(i) == v).Select(i => Wants(n, i))));
+            if (floats.Length > 0 && !readers.Contains(true) && readers.Contains(false) && !floats.Any(v => !keepIoTypes && graph.IsGraphOutput(v)))
+            {
+                _kept.Add(node.Proto);
+                Kept.Add(new Fp16KeptNode(node.DisplayName, node.OpType, "computes constant float32 shape values for float32 readers"));
+                ConvertedNodes--;
+                Float16Values.ExceptWith(floats);
             }
         }
     }
