@@ -67,4 +67,34 @@ internal static class Fp16Checks
         g.AddNode(OnnxNode.Create("Mul", "out", ["r", "c"], ["y"]));
         return model;
     }
+
+    // x [2,3] → Mul by a Constant(value_float 0.5) → Relu → r; If(cond) then r + 1 else r × 2, both bodies reading r
+    // from the outer graph → y. Opset 13.
+    public static OnnxModel IfModel()
+    {
+        var graph = new GraphProto { Name = "branchy" };
+        graph.Input.Add(new ValueInfoProto { Name = "x", Type = OnnxTensorType.Of(OnnxDataType.Float, 2, 3).ToProto() });
+        graph.Output.Add(new ValueInfoProto { Name = "y", Type = new OnnxTensorType(OnnxDataType.Float, null).ToProto() });
+        var model = new OnnxModel(new ModelProto { IrVersion = 8, Graph = graph });
+        model.SetOpsetVersion("", 13);
+        var g = model.Graph;
+        g.SetInitializer(OnnxTensor.FromBools("cond", [], [true]));
+        g.AddNode(OnnxNode.Create("Constant", "half_node", [], ["half"]).SetAttribute("value_float", 0.5f));
+        g.AddNode(OnnxNode.Create("Mul", "scale", ["x", "half"], ["xs"]));
+        g.AddNode(OnnxNode.Create("Relu", "relu", ["xs"], ["r"]));
+        var branch = OnnxNode.Create("If", "branch", ["cond"], ["y"]);
+        branch.Proto.Attribute.Add(new AttributeProto { Name = "then_branch", Type = AttributeProto.Types.AttributeType.Graph, G = Body("then_body", "Add", 1f) });
+        branch.Proto.Attribute.Add(new AttributeProto { Name = "else_branch", Type = AttributeProto.Types.AttributeType.Graph, G = Body("else_body", "Mul", 2f) });
+        g.AddNode(branch);
+        return model;
+    }
+
+    private static GraphProto Body(string name, string op, float constant)
+    {
+        var body = new GraphProto { Name = name };
+        body.Output.Add(new ValueInfoProto { Name = $"{name}_out", Type = new OnnxTensorType(OnnxDataType.Float, null).ToProto() });
+        body.Initializer.Add(OnnxTensor.FromFloats($"{name}_c", [], [constant]).ToProto());
+        body.Node.Add(OnnxNode.Create(op, $"{name}_op", ["r", $"{name}_c"], [$"{name}_out"]).Proto);
+        return body;
+    }
 }

@@ -131,6 +131,23 @@ public sealed class Fp16ConverterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void If_stays_float32_and_its_bodies_read_float32_copies_of_outer_float16_values()
+    {
+        var model = Fp16Checks.IfModel();
+        var x = new[] { -1f, 0.5f, 2f, -3f, 4f, 0.25f };
+        var reference = Fp16Checks.Run(model.ToBytes(), x, [2, 3]);
+
+        var result = new Fp16Converter(Defaults).Convert(model);
+        var converted = Fp16Checks.Run(result.Model.ToBytes(), x, [2, 3]);
+
+        var branch = result.Model.Graph.FindNode("branch")!;
+        Assert.Equal("If", Assert.Single(result.Kept).OpType);
+        Assert.All(branch.Proto.Attribute.SelectMany(a => a.G.Node), n => Assert.DoesNotContain("r", n.Input));
+        Assert.Equal(OnnxDataType.Float16, result.Model.Graph.Producer("half")!.GetTensor("value")!.DataType);
+        Assert.True(OrtEval.MaxAbsDifference(reference, converted) < 0.01f, $"{OrtEval.MaxAbsDifference(reference, converted)}");
+    }
+
+    [Fact]
     public void Nothing_convertible_is_mc3090()
     {
         var model = OnnxModel.Load(DigitsData.Model("digits_mlp.onnx"));

@@ -58,7 +58,9 @@ internal static class ElementTypes
 
         return node.OpType switch
         {
-            "Constant" => node.GetTensor("value")?.DataType,
+            "Constant" => node.GetTensor("value")?.DataType
+                ?? (node.HasAttribute("value_float") || node.HasAttribute("value_floats") ? OnnxDataType.Float
+                    : node.HasAttribute("value_int") || node.HasAttribute("value_ints") ? OnnxDataType.Int64 : null),
             "Cast" => (OnnxDataType)node.GetInt("to"),
             "CastLike" => InputType(1),
             "Where" => InputType(1),
