@@ -1,3 +1,4 @@
+using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Quantize.WeightOnly;
 using ModelCompress.Engine.Tests.Support;
@@ -8,6 +9,8 @@ namespace ModelCompress.Engine.Tests.Steps.Quantize;
 
 public sealed class WeightOnlyQuantizerTests(ITestOutputHelper output)
 {
+    private const int DefaultLevel = WeightOnlyQuantizeSettings.DefaultAccuracyLevel;
+
     public static TheoryData<int, bool> Schemes => new() { { 4, true }, { 4, false }, { 8, true }, { 8, false } };
 
     [Theory]
@@ -17,7 +20,7 @@ public sealed class WeightOnlyQuantizerTests(ITestOutputHelper output)
         var original = OnnxModel.Load(DigitsData.Model("digits_mlp.onnx"));
         var reference = OrtEval.Logits(original.ToBytes());
 
-        var result = Quantizer(bits, symmetric).Quantize(original);
+        var result = Quantizer(bits, symmetric, DefaultLevel).Quantize(original);
         var logits = OrtEval.Logits(result.Model.ToBytes());
 
         var agreement = Fp16Checks.Agreement(reference, logits);
@@ -34,7 +37,8 @@ public sealed class WeightOnlyQuantizerTests(ITestOutputHelper output)
     [MemberData(nameof(Schemes))]
     public void Ort_output_equals_a_float_matmul_on_the_weights_decoded_from_the_packing(int bits, bool symmetric)
     {
-        var quantized = Quantizer(bits, symmetric).Quantize(TransformerBlock.Create()).Model;
+        // accuracy_level 0: the kernel computes in float, so only the packing can make a difference.
+        var quantized = Quantizer(bits, symmetric, 0).Quantize(TransformerBlock.Create()).Model;
 
         var packed = TransformerBlock.Run(quantized.ToBytes());
         var decoded = TransformerBlock.Run(NBitsDecoder.Dequantized(quantized).ToBytes());
@@ -52,7 +56,7 @@ public sealed class WeightOnlyQuantizerTests(ITestOutputHelper output)
         var model = TransformerBlock.Create();
         var reference = TransformerBlock.Run(model.ToBytes());
 
-        var result = Quantizer(bits, symmetric).Quantize(model);
+        var result = Quantizer(bits, symmetric, DefaultLevel).Quantize(model);
         var y = TransformerBlock.Run(result.Model.ToBytes());
 
         var rows = reference.Length / 10;
@@ -93,10 +97,10 @@ public sealed class WeightOnlyQuantizerTests(ITestOutputHelper output)
     [Fact]
     public void Two_runs_give_identical_bytes()
     {
-        var quantizer = Quantizer(4, false);
+        var quantizer = Quantizer(4, false, DefaultLevel);
 
         Assert.Equal(quantizer.Quantize(TransformerBlock.Create()).Model.ToBytes(), quantizer.Quantize(TransformerBlock.Create()).Model.ToBytes());
     }
 
-    private static WeightOnlyQuantizer Quantizer(int bits, bool symmetric) => new(new WeightOnlyOptions(bits, 32, symmetric, 0, [], []));
+    private static WeightOnlyQuantizer Quantizer(int bits, bool symmetric, int level) => new(new WeightOnlyOptions(bits, 32, symmetric, level, [], []));
 }
