@@ -72,7 +72,11 @@ public static class ConfigKeys
             [Step] = ["prepare", "prune", "quantize", "distill", "finetune"],
             [Prepare] = ["fold_constants", "fold_batchnorm", "remove_identity", "max_fold_growth_kb"],
             [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "round_to", "min_channels"],
-            [Quantize] = ["mode", "per_channel", "ops", "include", "exclude"],
+            [Quantize] =
+            [
+                "mode", "per_channel", "ops", "include", "exclude",
+                "keep_io_types", "exclude_ops", "bits", "block_size", "symmetric", "accuracy_level",
+            ],
             [Distill] = ["teacher", "student", "temperature", "alpha", "features", "training"],
             [DistillFeature] = ["teacher", "student"],
             [Finetune] = ["training"],

@@ -4,7 +4,7 @@ using ModelCompress.Engine.Diagnostics;
 namespace ModelCompress.Engine.Config;
 
 /// <summary>Settings of the <c>quantize</c> step.</summary>
-/// <param name="Mode">Quantization scheme (only dynamic is implemented).</param>
+/// <param name="Mode">Quantization scheme (dynamic here; fp16 and weight_only read their own settings records).</param>
 /// <param name="PerChannel">One scale per output channel rather than per tensor (default true).</param>
 /// <param name="Ops">ONNX op types to quantize (default MatMul, Gemm; allowed MatMul, Gemm, Conv).</param>
 /// <param name="Include">Only these nodes are quantized (empty: all of the listed op types).</param>
@@ -32,12 +32,23 @@ public sealed record QuantizeSettings(
     public string CanonicalForm => new CanonicalText(Kind).Add("mode", Mode).Add("per_channel", PerChannel)
         .AddSet("ops", Ops).AddSet("include", Include).AddSet("exclude", Exclude).ToString();
 
-    internal static QuantizeSettings? Read(MappingReader map, StepReadContext step)
+    internal static IStepSettings? Read(MappingReader map, StepReadContext step)
     {
         _ = step;
         var modeOk = map.Require("mode", "Add 'mode: dynamic'.");
         var mode = map.Choice<QuantizeMode>("mode");
-        if (mode is QuantizeMode.Static or QuantizeMode.Fp16)
+        switch (mode)
+        {
+            case QuantizeMode.Fp16:
+                return Fp16QuantizeSettings.Read(map);
+            case QuantizeMode.WeightOnly:
+                return WeightOnlyQuantizeSettings.Read(map);
+            case QuantizeMode.Dynamic:
+                map.Forbid("mode is dynamic", "Remove it: it belongs to mode fp16 or weight_only.", [.. Fp16QuantizeSettings.OwnKeys, .. WeightOnlyQuantizeSettings.OwnKeys]);
+                break;
+        }
+
+        if (mode is QuantizeMode.Static)
         {
             map.Context.Report(ConfigDiagnostics.NotSupportedYet(map.Value("mode")!.Position, $"Quantize mode '{YamlNames.Of(mode.Value)}'",
                 "Use 'mode: dynamic' for now."));

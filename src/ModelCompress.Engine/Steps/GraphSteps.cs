@@ -1,6 +1,8 @@
 using ModelCompress.Engine.Steps.Channel;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Steps.Prepare;
+using ModelCompress.Engine.Steps.Quantize.Fp16;
+using ModelCompress.Engine.Steps.Quantize.WeightOnly;
 
 namespace ModelCompress.Engine.Steps;
 
@@ -13,5 +15,7 @@ public static class GraphSteps
         new MagnitudePruneRunner(),
         new ChannelPruneRunner(),
         new DynamicQuantizeRunner(),
+        new Fp16QuantizeRunner(),
+        new WeightOnlyQuantizeRunner(),
     ];
 }

@@ -77,6 +77,9 @@ public sealed class SchemaAgreementTests
         Assert.Equal(TrainingDistillation.DefaultTemperature, Property(ConfigKeys.Distill, "temperature").GetProperty("default").GetDouble());
         Assert.Equal(TrainingDistillation.DefaultAlpha, Property(ConfigKeys.TrainingDistill, "alpha").GetProperty("default").GetDouble());
         Assert.Equal(QuantizeSettings.DefaultOps, Property(ConfigKeys.Quantize, "ops").GetProperty("default").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(WeightOnlyQuantizeSettings.DefaultBits, Property(ConfigKeys.Quantize, "bits").GetProperty("default").GetInt32());
+        Assert.Equal(WeightOnlyQuantizeSettings.DefaultBlockSize, Property(ConfigKeys.Quantize, "block_size").GetProperty("default").GetInt32());
+        Assert.Equal(WeightOnlyQuantizeSettings.DefaultAccuracyLevel, Property(ConfigKeys.Quantize, "accuracy_level").GetProperty("default").GetInt32());
     }
 
     private static void AssertEnum<T>(string section, string key)

@@ -85,7 +85,7 @@ public sealed class DynamicQuantizer
     }
 
     // DynamicQuantizeLinear nodes shared by several consumers sit before the first; sorting makes that safe.
-    private static void SortNodes(OnnxGraph graph)
+    internal static void SortNodes(OnnxGraph graph)
     {
         var order = graph.TopologicalOrder().Select(n => n.Proto).ToArray();
         graph.Proto.Node.Clear();

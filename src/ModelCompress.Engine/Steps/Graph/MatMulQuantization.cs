@@ -84,7 +84,7 @@ internal static class MatMulQuantization
         return rewrite.AddInitializer($"{c}_scaled", name => OnnxTensor.FromFloats(name, tensor.Dims, values));
     }
 
-    private static float[] Transpose(float[] values, int rows, int cols)
+    internal static float[] Transpose(float[] values, int rows, int cols)
     {
         var result = new float[values.Length];
         for (var r = 0; r < rows; r++)
