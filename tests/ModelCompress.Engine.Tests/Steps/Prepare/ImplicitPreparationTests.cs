@@ -52,5 +52,18 @@ public sealed class ImplicitPreparationTests
         Assert.NotEqual(ImplicitPreparation.CacheKeyPart(PreparationOptions.Default), ImplicitPreparation.CacheKeyPart(options));
     }
 
+    [Fact]
+    public void Prepare_settings_are_read_and_checked_with_positions()
+    {
+        var steps = Steps("      - prepare: { fold_constants: true, max_fold_growth_kb: 64, remove_identity: false }");
+        Assert.Equal(new PrepareSettings(true, true, false, 64), steps[0].Settings);
+        Assert.Equal(64 * 1024, PrepareRunner.OptionsOf((PrepareSettings)steps[0].Settings).Limits.MaxGrowthBytes);
+
+        var forbidden = ConfigText.WithSteps("      - prepare: { fold_constants: false, max_fold_growth_kb: 64 }");
+        ConfigText.SingleError(forbidden, "MC1018", "max_fold_growth_kb");
+        var unknown = ConfigText.WithSteps("      - prepare: { fold_bn: false }");
+        ConfigText.SingleError(unknown, "MC1004", "fold_bn");
+    }
+
     private static IReadOnlyList<StepConfig> Steps(string yaml) => ConfigText.Parse(ConfigText.WithSteps(yaml.TrimEnd())).Models[0].Steps;
 }
