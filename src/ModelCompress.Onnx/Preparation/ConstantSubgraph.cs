@@ -8,7 +8,7 @@ namespace ModelCompress.Onnx.Preparation;
 /// (ONNX Runtime, in the Engine) hands the values back to <see cref="Apply"/>, which swaps the nodes for initializers.
 /// </summary>
 /// <remarks>
-/// A node is left out when it is not deterministic (Random*, Multinomial, Bernoulli), has a body (If, Loop, Scan),
+/// A node is left out when it may not be deterministic (Random*, Multinomial, Bernoulli, Dropout), has a body (If, Loop, Scan),
 /// is outside the default domain, writes a graph output, dequantizes (a QDQ model keeps its int8 weights), or when
 /// its outputs would be larger than <see cref="ConstantFoldingLimits.MaxGrowthBytes"/> beyond its inputs or of
 /// unknown size: so a <c>ConstantOfShape</c> of a huge shape is never computed.
@@ -18,7 +18,7 @@ public sealed class ConstantSubgraph
     private static readonly HashSet<string> NeverFolded = new(StringComparer.Ordinal)
     {
         "RandomNormal", "RandomUniform", "RandomNormalLike", "RandomUniformLike", "Multinomial", "Bernoulli",
-        "If", "Loop", "Scan", "Constant", "DequantizeLinear", "DynamicQuantizeLinear",
+        "If", "Loop", "Scan", "Constant", "DequantizeLinear", "DynamicQuantizeLinear", "Dropout",
     };
 
     private ConstantSubgraph(IReadOnlyList<OnnxNode> nodes, IReadOnlyList<string> outputs, IReadOnlyList<string> skipped, ModelProto model)

@@ -104,6 +104,23 @@ public sealed class PassTests
     }
 
     [Fact]
+    public void Before_ir_4_a_lifted_constant_is_also_listed_as_a_graph_input()
+    {
+        var tiny = new TinyModel(opset: 8).Input("x", Shape).Output("y");
+        tiny.Node("Constant", [], "c").SetAttribute("value", OnnxTensor.FromFloats("c", Shape, new float[] { 1, 2, 3, 4, 5, 6, 7, 8 }));
+        tiny.Node("Add", ["x", "c"], "y");
+        var model = tiny.Build();
+        model.Proto.IrVersion = 3;
+        var expected = Run(model);
+
+        Assert.Equal(1, ConstantLifting.Run(model));
+
+        Assert.Contains(model.Graph.Inputs, i => i.Name == "c");
+        Assert.Equal(["x"], model.Graph.DataInputs.Select(i => i.Name));
+        Assert.Equal(expected, Run(model));
+    }
+
+    [Fact]
     public void Constant_subgraph_skips_what_would_grow_the_model_and_what_is_random()
     {
         var tiny = new TinyModel().Input("x", Shape).Output("y").Output("big").Output("r");

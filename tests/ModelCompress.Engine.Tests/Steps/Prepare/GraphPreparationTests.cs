@@ -32,6 +32,8 @@ public sealed class GraphPreparationTests
         GraphPreparation.Run(model);
 
         AssertSameLogits(original, model);
+        Assert.Equal(original.Graph.Inputs.Select(i => i.Name), model.Graph.Inputs.Select(i => i.Name));
+        Assert.Equal(original.Graph.Outputs.Select(o => o.Name), model.Graph.Outputs.Select(o => o.Name));
     }
 
     [Theory]

@@ -56,8 +56,10 @@ public sealed class NodeTestPreparationTests
         var report = GraphPreparation.Run(frozen, PreparationOptions.Default with { RemovePassThrough = false });
 
         AssertSame(expected!, Run(frozen, [])!, name);
-        Assert.All(frozen.Graph.Nodes, n => Assert.Equal("Identity", n.OpType));
-        Assert.True(report.NodesFolded + report.ShapesFolded + report.BatchNormsFolded + report.ConstantsConverted > 0, "nothing folded");
+        // Dropout never folds (in training mode its mask is random); everything else has become initializers.
+        var dropoutOnly = model.Graph.Nodes.All(n => n.OpType == "Dropout");
+        Assert.All(frozen.Graph.Nodes, n => Assert.Equal(dropoutOnly ? n.OpType : "Identity", n.OpType));
+        Assert.True(dropoutOnly || report.NodesFolded + report.ShapesFolded + report.BatchNormsFolded + report.ConstantsConverted > 0, "nothing folded");
     }
 
     // The known exceptions must keep failing in ORT (or the list is stale); every other case must run.
