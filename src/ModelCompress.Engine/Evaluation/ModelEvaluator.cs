@@ -27,6 +27,12 @@ public static class ModelEvaluator
         CheckOptions(options);
         var name = modelName ?? "model";
         var warnings = new List<Diagnostic>();
+        if (options.Threads > Environment.ProcessorCount)
+        {
+            // More intra-op threads than cores only contend; ORT would also spawn them all (threads: 100000).
+            warnings.Add(Config.LimitDiagnostics.ThreadsCapped(options.Threads, Environment.ProcessorCount));
+            options = options with { Threads = Environment.ProcessorCount };
+        }
 
         using var ort = OrtSession.Create(model, name, options);
         if (ort.Warning is { } fallback)
