@@ -114,6 +114,11 @@ public sealed partial class OnnxModel
             missing.Add("no graph");
         }
 
+        if (proto.Graph is { Output.Count: 0 })
+        {
+            missing.Add("no graph outputs");
+        }
+
         if (proto.OpsetImport.Count == 0 || proto.OpsetImport.Any(o => o.Version < 1))
         {
             missing.Add("no opset_import");
