@@ -118,9 +118,7 @@ public static class ModelEvaluator
 
         if (reference.Rows != outputs.Rows || reference.Width != outputs.Width)
         {
-            throw new ArgumentException(
-                $"The reference has {reference.Rows} rows of width {reference.Width}, this evaluation {outputs.Rows} of width {outputs.Width}: " +
-                "a reference must come from the same data.", nameof(reference));
+            throw new CompressionException(ReferenceDiagnostics.Mismatch(reference.Rows, reference.Width, outputs.Rows, outputs.Width));
         }
 
         var agree = 0;

@@ -81,7 +81,7 @@ internal static class DataMutations
     {
         File.Delete(path);
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        using (var stream = zip.CreateEntry("x.npy", CompressionLevel.Fastest).Open())
+        using (var stream = zip.CreateEntry("x.npy", CompressionLevel.SmallestSize).Open())
         {
             stream.Write(header);
             var block = new byte[1 << 20];

@@ -9,6 +9,12 @@ internal static class ModelMutations
 {
     public static void Apply(TempProject project, string name)
     {
+        if (name == "reference-flatten")
+        {
+            WriteFlatten(project.PathOf("models/r.onnx"));
+            return;
+        }
+
         var model = CaseInputs.ReadModel(project);
         var graph = model.Graph;
         var weight = graph.Initializer.First(t => t.Dims.Count > 1 && t.DataType == 1);
@@ -56,6 +62,26 @@ internal static class ModelMutations
         }
 
         CaseInputs.WriteModel(project, model);
+    }
+
+    // A valid model with the digits input whose output is 64 wide (the flattened image), not 10.
+    private static void WriteFlatten(string path)
+    {
+        static ValueInfoProto Info(string name, params long[] dims)
+        {
+            var shape = new TensorShapeProto();
+            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "N" });
+            shape.Dim.AddRange(dims.Select(d => new TensorShapeProto.Types.Dimension { DimValue = d }));
+            return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = 1, Shape = shape } } };
+        }
+
+        var graph = new GraphProto { Name = "flatten" };
+        graph.Input.Add(Info("input", 1, 8, 8));
+        graph.Output.Add(Info("out", 64));
+        graph.Node.Add(new NodeProto { OpType = "Flatten", Name = "flatten", Input = { "input" }, Output = { "out" } });
+        var model = new ModelProto { IrVersion = 8, Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
+        File.WriteAllBytes(path, model.ToByteArray());
     }
 
     private static void Fill(TensorProto tensor, float value)
