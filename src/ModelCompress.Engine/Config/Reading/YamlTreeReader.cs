@@ -139,9 +139,9 @@ internal static partial class YamlTreeReader
             var (key, keyHeight) = ReadNode(parser, file, budget, bag, depth + 1);
             var (value, valueHeight) = ReadNode(parser, file, budget, bag, depth + 1);
             height = Math.Max(height, Math.Max(keyHeight, valueHeight) + 1);
-            if (key is YScalar { Value: "<<", IsPlain: true })
+            if (key is YScalar { Value: "<<", IsPlain: true } merge)
             {
-                Merge(value, entries, bag);
+                Merge(value, merge.Position, entries, bag);
             }
             else if (key is YScalar scalarKey)
             {
@@ -158,7 +158,7 @@ internal static partial class YamlTreeReader
 
     // "<<: *m" merges one mapping's entries, "<<: [*a, *b]" several; the entries keep their anchors' positions,
     // which is how MergeKeys tells merged keys from written ones.
-    private static void Merge(YNode value, List<YEntry> entries, DiagnosticBag bag)
+    private static void Merge(YNode value, SourcePosition at, List<YEntry> entries, DiagnosticBag bag)
     {
         var sources = value switch
         {
@@ -168,13 +168,15 @@ internal static partial class YamlTreeReader
         };
         if (sources is null)
         {
-            bag.Add(LimitDiagnostics.BadMerge(value.Position, $"it names {value.Describe()}"));
+            bag.Add(LimitDiagnostics.BadMerge(at, $"it names {value.Describe()}"));
             return;
         }
 
-        // The same anchor merged twice is one set of entries, not duplicate keys.
-        var seen = entries.Select(e => (e.Key.Value, e.Key.Position)).ToHashSet();
-        entries.AddRange(sources.SelectMany(m => m.Entries).Where(e => seen.Add((e.Key.Value, e.Key.Position))));
+        // As the YAML merge spec says, a key of an earlier mapping in the list wins over a later one; the same
+        // anchor merged twice is one set of entries, not duplicate keys.
+        var seen = entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
+        var merged = sources.SelectMany(m => m.Entries).Where(e => seen.Add(e.Key.Value)).ToList();
+        entries.AddRange(merged);
     }
 
     private static SourcePosition At(string file, Mark mark) =>
