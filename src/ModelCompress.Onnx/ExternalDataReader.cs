@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.Protobuf;
+using ModelCompress.Onnx.Files;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Onnx;
@@ -41,25 +42,24 @@ internal static class ExternalDataReader
             throw Invalid(modelPath, tensor, $"points at '{location}', outside the model's folder; external data must sit beside the model");
         }
 
-        var file = Path.Combine(baseDirectory, location);
-        if (!File.Exists(file))
-        {
-            throw new OnnxFormatException(file, OnnxFormatError.ExternalDataMissing,
-                $"External data file '{file}' for tensor '{tensor.Name}' does not exist. Copy it next to the model " +
-                $"({modelPath ?? baseDirectory}) or re-export the model with its data inline.");
-        }
-
+        var file = FileFor(Path.Combine(baseDirectory, location), baseDirectory, tensor, modelPath);
         var offset = ParseLong(entries, "offset", 0, modelPath, tensor);
         var fileLength = new FileInfo(file).Length;
-        var length = ParseLong(entries, "length", fileLength - offset, modelPath, tensor);
-        var expected = OnnxTensor.Product(tensor.Dims) * ((OnnxDataType)tensor.DataType).ElementSize();
-        if (offset < 0 || length < 0 || offset + length > fileLength)
+        var expected = ExpectedBytes(tensor, modelPath);
+        // Compared without adding, so an offset near 2^63 cannot overflow into a "valid" range.
+        if (offset > fileLength)
         {
-            throw Invalid(modelPath, tensor,
-                $"reads bytes {offset}..{offset + length} of '{file}', which has only {fileLength} bytes (truncated or wrong file?)");
+            throw Invalid(modelPath, tensor, $"starts at byte {offset} of '{file}', which has only {fileLength} bytes (truncated or wrong file?)");
         }
 
-        if (expected > 0 && length != expected)
+        var length = ParseLong(entries, "length", fileLength - offset, modelPath, tensor);
+        if (length > fileLength - offset)
+        {
+            throw Invalid(modelPath, tensor,
+                $"reads {length} bytes from byte {offset} of '{file}', which has only {fileLength} bytes (truncated or wrong file?)");
+        }
+
+        if (length != expected)
         {
             throw Invalid(modelPath, tensor, $"declares {length} bytes of external data but its shape needs {expected}");
         }
@@ -74,6 +74,55 @@ internal static class ExternalDataReader
         tensor.RawData = ByteString.CopyFrom(data);
         tensor.ExternalData.Clear();
         tensor.ClearDataLocation();
+    }
+
+    // The real file behind the location: a symlink may point anywhere, so its target must be a regular file in the
+    // model's own folder (a link to /etc/passwd beside a model must not become a bias tensor).
+    private static string FileFor(string file, string baseDirectory, TensorProto tensor, string? modelPath)
+    {
+        var problem = SafeFile.Check(file, TensorValidator.MaxTensorBytes * 64, baseDirectory, out var real);
+        var error = problem switch
+        {
+            FileProblem.None or FileProblem.TooLarge => (OnnxFormatError?)null,
+            FileProblem.Missing => OnnxFormatError.ExternalDataMissing,
+            FileProblem.OutsideFolder => OnnxFormatError.ExternalDataOutsideFolder,
+            FileProblem.DanglingLink => OnnxFormatError.DanglingLink,
+            FileProblem.BadName => OnnxFormatError.BadPath,
+            _ => OnnxFormatError.NotRegularFile,
+        };
+        if (error is not { } e)
+        {
+            return real;
+        }
+
+        var hint = e == OnnxFormatError.ExternalDataMissing
+            ? $"Copy it next to the model ({modelPath ?? baseDirectory}) or re-export the model with its data inline."
+            : "External data must be regular files inside the model's folder.";
+        throw new OnnxFormatException(file, e,
+            $"External data of tensor '{tensor.Name}': {SafeFile.Describe(problem, file, real, baseDirectory, 0)} {hint}");
+    }
+
+    private static long ExpectedBytes(TensorProto tensor, string? modelPath)
+    {
+        var size = ((OnnxDataType)tensor.DataType).ElementSize();
+        long elements = 1;
+        foreach (var d in tensor.Dims)
+        {
+            elements = d < 0 || (d > 0 && elements > TensorValidator.MaxTensorBytes / d) ? -1 : elements * d;
+            if (elements < 0)
+            {
+                break;
+            }
+        }
+
+        if (size == 0 || elements < 0 || elements > TensorValidator.MaxTensorBytes / size)
+        {
+            throw new OnnxFormatException(modelPath, OnnxFormatError.TensorShapeInvalid,
+                $"Tensor '{tensor.Name}' keeps external data but has type {tensor.DataType} and dims [{string.Join(",", tensor.Dims)}], " +
+                $"which do not describe 1..{TensorValidator.MaxTensorBytes} bytes. The file is damaged; export the model again.");
+        }
+
+        return elements * size;
     }
 
     private static long ParseLong(Dictionary<string, string> entries, string key, long fallback, string? modelPath, TensorProto tensor)

@@ -23,4 +23,25 @@ public enum OnnxFormatError
 
     /// <summary>The model is too large for one protobuf message and external data was not allowed.</summary>
     TooLarge,
+
+    /// <summary>An external data file whose real location (symlinks resolved) lies outside the model's folder.</summary>
+    ExternalDataOutsideFolder,
+
+    /// <summary>The model or external data path is a folder, FIFO, socket or device, not a regular file.</summary>
+    NotRegularFile,
+
+    /// <summary>The model or external data path is a symlink whose target does not exist.</summary>
+    DanglingLink,
+
+    /// <summary>The path holds a NUL or control character.</summary>
+    BadPath,
+
+    /// <summary>A tensor's dims are negative, overflow, or describe more than 2 GiB of data.</summary>
+    TensorShapeInvalid,
+
+    /// <summary>A tensor's data (raw_data or typed values) does not hold as many elements as its dims say.</summary>
+    TensorDataMismatch,
+
+    /// <summary>The protobuf nests messages deeper than the parser's recursion limit.</summary>
+    TooDeep,
 }

@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using ModelCompress.Onnx.Files;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Onnx;
@@ -10,16 +11,28 @@ public sealed partial class OnnxModel
     public static OnnxModel Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
+        if (SafeFile.HasBadCharacter(path))
         {
-            throw new OnnxFormatException(full, OnnxFormatError.FileNotFound,
-                $"ONNX model file '{full}' does not exist. Check the path (relative paths are resolved against the config's folder).");
+            throw new OnnxFormatException(SafeFile.Printable(path), OnnxFormatError.BadPath,
+                $"ONNX model file: {SafeFile.Describe(FileProblem.BadName, path, null, null, 0)}");
         }
 
-        var bytes = File.ReadAllBytes(full);
+        var full = Path.GetFullPath(path);
+        var problem = SafeFile.Check(full, MaxFileBytes, null, out var real);
+        if (problem != FileProblem.None)
+        {
+            throw new OnnxFormatException(full, ErrorOf(problem), problem == FileProblem.Missing
+                ? $"ONNX model file '{full}' does not exist. Check the path (relative paths are resolved against the config's folder)."
+                : $"ONNX model file {SafeFile.Describe(problem, full, real, null, MaxFileBytes)}" +
+                  (problem == FileProblem.TooLarge ? " Keep the weights in external data files beside the model." : string.Empty));
+        }
+
+        var bytes = File.ReadAllBytes(real);
         return Parse(bytes, full, Path.GetDirectoryName(full));
     }
+
+    /// <summary>The largest model file read (protobuf cannot hold one message over 2 GiB).</summary>
+    public const long MaxFileBytes = int.MaxValue;
 
     /// <summary>
     /// Parses a serialized model. External data, if any, is looked up in <paramref name="baseDirectory"/>; without
@@ -52,11 +65,28 @@ public sealed partial class OnnxModel
 
         Validate(proto, bytes, path, what);
         ExternalDataReader.Resolve(proto, baseDirectory, path);
+        TensorValidator.Validate(proto, path);
         return new OnnxModel(proto);
     }
 
+    private static OnnxFormatError ErrorOf(FileProblem problem) => problem switch
+    {
+        FileProblem.Missing => OnnxFormatError.FileNotFound,
+        FileProblem.DanglingLink => OnnxFormatError.DanglingLink,
+        FileProblem.BadName => OnnxFormatError.BadPath,
+        FileProblem.TooLarge => OnnxFormatError.TooLarge,
+        _ => OnnxFormatError.NotRegularFile,
+    };
+
     private static OnnxFormatException ParseFailure(byte[] bytes, string? path, string what, Exception ex)
     {
+        // Google.Protobuf stops at 100 nested messages: a graph nested that deep is crafted, not exported.
+        if (ex.Message.Contains("recursion", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("nesting", StringComparison.OrdinalIgnoreCase))
+        {
+            return new OnnxFormatException(path, OnnxFormatError.TooDeep,
+                $"{what} nests messages (subgraphs or attributes) deeper than the protobuf limit of 100 levels ({ex.Message}). Flatten the model or export it again.", ex);
+        }
+
         if (OnnxFileSniffer.Describe(bytes) is { } kind)
         {
             return NotOnnx(path, $"{what} is not an ONNX model: it looks like {kind}.", ex);
@@ -82,6 +112,11 @@ public sealed partial class OnnxModel
         if (proto.Graph is null)
         {
             missing.Add("no graph");
+        }
+
+        if (proto.Graph is { Output.Count: 0 })
+        {
+            missing.Add("no graph outputs");
         }
 
         if (proto.OpsetImport.Count == 0 || proto.OpsetImport.Any(o => o.Version < 1))

@@ -14,6 +14,14 @@ internal static class ReportCommand
         command.SetAction(result =>
         {
             var file = result.GetValue(path)!;
+            // A FIFO or /dev/zero would block or never end; a report is a small regular file.
+            var problem = Onnx.Files.SafeFile.Check(Path.GetFullPath(file), 64L << 20, null, out var real);
+            if (problem is not (Onnx.Files.FileProblem.None or Onnx.Files.FileProblem.Missing))
+            {
+                Console.Error.WriteLine($"{Path.GetFullPath(file)}: error MC5104: cannot read the report: {Onnx.Files.SafeFile.Describe(problem, file, real, null, 64L << 20)} Pass a report.json written by 'modelcompress run'.");
+                return ExitCodes.Failed;
+            }
+
             try
             {
                 var report = ReportJson.Deserialize(File.ReadAllText(file));

@@ -1,5 +1,6 @@
 using ModelCompress.Engine.Config.Reading;
 using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Onnx.Files;
 
 namespace ModelCompress.Engine.Config;
 
@@ -17,10 +18,20 @@ public static class ConfigLoader
     public static CompressionConfig Load(string path)
     {
         var fullPath = Path.GetFullPath(path);
+        switch (SafeFile.Check(fullPath, LimitDiagnostics.MaxFileBytes, null, out var real))
+        {
+            case FileProblem.None or FileProblem.Missing:
+                break;
+            case FileProblem.TooLarge:
+                throw new CompressionException(LimitDiagnostics.FileTooLarge(fullPath, new FileInfo(real).Length));
+            case var problem:
+                throw new CompressionException(LimitDiagnostics.NotRegularFile(fullPath, SafeFile.Describe(problem, fullPath, real, null, 0)));
+        }
+
         string text;
         try
         {
-            text = File.ReadAllText(fullPath);
+            text = File.ReadAllText(real);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -23,8 +23,20 @@ public sealed record EvaluationSettings(int Warmup, int Iterations, int Threads,
         return new EvaluationSettings(
             map.Integer("warmup", NumberRange.AtLeast(0)) ?? Default.Warmup,
             map.Integer("iterations", NumberRange.AtLeast(1)) ?? Default.Iterations,
-            map.Integer("threads", NumberRange.AtLeast(1)) ?? Default.Threads,
+            ReadThreads(map) ?? Default.Threads,
             map.Choice<ExecutionProvider>("provider") ?? Default.Provider,
             map.Integer("batch_size", NumberRange.AtLeast(1)) ?? Default.BatchSize);
+    }
+
+    private static int? ReadThreads(MappingReader map)
+    {
+        var threads = map.Integer("threads", NumberRange.AtLeast(1));
+        if (threads > LimitDiagnostics.MaxThreads)
+        {
+            map.Context.Report(LimitDiagnostics.TooManyThreads(map.Value("threads")!.Position, threads.Value));
+            return null;
+        }
+
+        return threads;
     }
 }

@@ -39,15 +39,11 @@ public sealed class CsvReader
     /// <summary>Reads <paramref name="path"/>; MC4001 when missing, MC4002 when empty or ragged.</summary>
     public static CsvReader Open(string path)
     {
-        if (!System.IO.File.Exists(path))
-        {
-            throw new CompressionException(DataDiagnostics.FileMissing(path));
-        }
-
+        var real = DataFileCheck.Ensure(path, DataFileCheck.MaxArrayBytes);
         string[] text;
         try
         {
-            text = System.IO.File.ReadAllLines(path);
+            text = System.IO.File.ReadAllLines(real);
         }
         catch (IOException e)
         {

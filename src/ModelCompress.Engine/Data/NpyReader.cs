@@ -17,15 +17,11 @@ public static partial class NpyReader
     /// <summary>Reads the .npy file at <paramref name="path"/>; its array is named after the file.</summary>
     public static NdArray ReadFile(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CompressionException(DataDiagnostics.FileMissing(path));
-        }
-
+        var real = DataFileCheck.Ensure(path, DataFileCheck.MaxArrayBytes);
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = File.ReadAllBytes(real);
         }
         catch (IOException e)
         {
@@ -68,8 +64,7 @@ public static partial class NpyReader
         var header = encoding.GetString(bytes.Slice(headerStart, (int)headerLength));
         var (type, shape) = ParseHeader(header, file, array);
         var body = bytes[(headerStart + (int)headerLength)..];
-        var count = NdArray.ElementCount(shape);
-        var needed = count * type.Size();
+        var needed = DataBytes(shape, type, file, array);
         if (body.Length < needed)
         {
             throw Fail(DataDiagnostics.Corrupt(file,
@@ -77,6 +72,48 @@ public static partial class NpyReader
         }
 
         return new NdArray(type, shape, Decode(body[..checked((int)needed)], type));
+    }
+
+    /// <summary>
+    /// The bytes a header's shape needs, without overflow; MC4103 when it exceeds <see cref="DataFileCheck.MaxArrayBytes"/>.
+    /// Also used on an npz entry's first bytes, before the rest of it is unpacked.
+    /// </summary>
+    internal static long DataBytes(long[] shape, NdElementType type, string file, string array)
+    {
+        var limit = DataFileCheck.MaxArrayBytes;
+        long bytes = type.Size();
+        foreach (var d in shape)
+        {
+            if (d > 0 && bytes > limit / d)
+            {
+                throw Fail(DataLimitDiagnostics.ShapeTooLarge(file, array, NdArray.ShapeToText(shape), limit));
+            }
+
+            bytes *= d;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Reads just the header of .npy bytes: type, shape and where the data starts.</summary>
+    internal static (NdElementType Type, long[] Shape, int DataStart)? PeekHeader(ReadOnlySpan<byte> bytes, string file, string array)
+    {
+        if (bytes.Length < 10 || !bytes[..6].SequenceEqual(Magic) || bytes[6] is < 1 or > 3)
+        {
+            return null;
+        }
+
+        var lengthSize = bytes[6] == 1 ? 2 : 4;
+        long headerLength = lengthSize == 2 ? BitConverter.ToUInt16(bytes.Slice(8, 2)) : BitConverter.ToUInt32(bytes.Slice(8, 4));
+        var start = 8 + lengthSize;
+        if (start + headerLength > bytes.Length)
+        {
+            return null;
+        }
+
+        var encoding = bytes[6] == 3 ? Encoding.UTF8 : Encoding.Latin1;
+        var (type, shape) = ParseHeader(encoding.GetString(bytes.Slice(start, (int)headerLength)), file, array);
+        return (type, shape, start + (int)headerLength);
     }
 
     private static (NdElementType Type, long[] Shape) ParseHeader(string header, string file, string array)

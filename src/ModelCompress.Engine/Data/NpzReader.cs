@@ -30,15 +30,11 @@ public sealed class NpzReader : IDisposable
     /// <summary>Opens <paramref name="path"/>; MC4001 when missing, MC4002 when it is not a readable zip.</summary>
     public static NpzReader Open(string path)
     {
-        if (!System.IO.File.Exists(path))
-        {
-            throw new CompressionException(DataDiagnostics.FileMissing(path));
-        }
-
+        var real = DataFileCheck.Ensure(path);
         FileStream? stream = null;
         try
         {
-            stream = System.IO.File.OpenRead(path);
+            stream = System.IO.File.OpenRead(real);
             return new NpzReader(path, new ZipArchive(stream, ZipArchiveMode.Read));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
@@ -62,10 +58,7 @@ public sealed class NpzReader : IDisposable
         byte[] bytes;
         try
         {
-            using var input = entry.Open();
-            using var memory = new MemoryStream(checked((int)Math.Max(entry.Length, 0)));
-            input.CopyTo(memory);
-            bytes = memory.ToArray();
+            bytes = Inflate(entry, name);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
@@ -74,6 +67,45 @@ public sealed class NpzReader : IDisposable
 
         return NpyReader.Parse(bytes, File, name);
     }
+
+    // A zip entry says how big it unpacks to; that claim, the packing ratio and the npy header's shape are all
+    // checked before the bulk is inflated, and inflation stops at the claimed size, so a 1 MB archive cannot
+    // unpack into gigabytes.
+    private byte[] Inflate(ZipArchiveEntry entry, string name)
+    {
+        var declared = entry.Length;
+        var limit = Math.Min(DataFileCheck.MaxArrayBytes, Math.Max(MinRatioFreeBytes, entry.CompressedLength * MaxPackingRatio));
+        if (declared < 0 || declared > limit)
+        {
+            throw new CompressionException(DataLimitDiagnostics.EntryTooLarge(File, name, declared, entry.CompressedLength, limit));
+        }
+
+        var bytes = new byte[declared];
+        using var input = entry.Open();
+        var head = input.ReadAtLeast(bytes.AsSpan(0, (int)Math.Min(declared, HeaderPeekBytes)), (int)Math.Min(declared, HeaderPeekBytes), throwOnEndOfStream: false);
+        if (NpyReader.PeekHeader(bytes.AsSpan(0, head), File, name) is { } header
+            && NpyReader.DataBytes(header.Shape, header.Type, File, name) > declared - header.DataStart)
+        {
+            // The shape needs more bytes than the entry holds: NpyReader reports it as truncated without inflating more.
+            return bytes[..head];
+        }
+
+        var read = head + input.ReadAtLeast(bytes.AsSpan(head), bytes.Length - head, throwOnEndOfStream: false);
+        if (read != declared || input.ReadByte() != -1)
+        {
+            throw new CompressionException(DataLimitDiagnostics.EntrySizeLie(File, name, declared));
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Entries up to this size unpack whatever their packing ratio (all-zero masks pack very well).</summary>
+    private const long MinRatioFreeBytes = 256L << 20;
+
+    /// <summary>Beyond <see cref="MinRatioFreeBytes"/>, no entry may unpack to more than this many times its packed size.</summary>
+    private const long MaxPackingRatio = 256;
+
+    private const int HeaderPeekBytes = 4096;
 
     /// <inheritdoc />
     public void Dispose() => _zip.Dispose();

@@ -27,6 +27,12 @@ public static class ModelEvaluator
         CheckOptions(options);
         var name = modelName ?? "model";
         var warnings = new List<Diagnostic>();
+        if (options.Threads > Environment.ProcessorCount)
+        {
+            // More intra-op threads than cores only contend; ORT would also spawn them all (threads: 100000).
+            warnings.Add(Config.LimitDiagnostics.ThreadsCapped(options.Threads, Environment.ProcessorCount));
+            options = options with { Threads = Environment.ProcessorCount };
+        }
 
         using var ort = OrtSession.Create(model, name, options);
         if (ort.Warning is { } fallback)
@@ -112,9 +118,7 @@ public static class ModelEvaluator
 
         if (reference.Rows != outputs.Rows || reference.Width != outputs.Width)
         {
-            throw new ArgumentException(
-                $"The reference has {reference.Rows} rows of width {reference.Width}, this evaluation {outputs.Rows} of width {outputs.Width}: " +
-                "a reference must come from the same data.", nameof(reference));
+            throw new CompressionException(ReferenceDiagnostics.Mismatch(reference.Rows, reference.Width, outputs.Rows, outputs.Width));
         }
 
         var agree = 0;

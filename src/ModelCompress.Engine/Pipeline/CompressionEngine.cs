@@ -24,6 +24,7 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
             // A run that fails must never leave the build believing it is up to date, nor an older run's report
             // saying it succeeded.
             var startedUtc = DateTime.UtcNow;
+            StaleOutputs.Remove(manifestPath, options.OutputDirectory);
             DeleteIfExists(manifestPath);
             DeleteIfExists(Path.Combine(options.OutputDirectory, "report.json"));
             DeleteIfExists(Path.Combine(options.OutputDirectory, "report.md"));

@@ -2,7 +2,7 @@ using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Pipeline;
 
-/// <summary>MC3001–MC3007: one code per kind of unreadable model file.</summary>
+/// <summary>MC3001–MC3007 and MC3300–MC3306: one code per kind of unreadable model file.</summary>
 public static class ModelCodes
 {
     public static string Of(OnnxFormatError error) => error switch
@@ -13,6 +13,13 @@ public static class ModelCodes
         OnnxFormatError.NotOnnx => "MC3004",
         OnnxFormatError.ExternalDataMissing => "MC3005",
         OnnxFormatError.ExternalDataInvalid => "MC3006",
+        OnnxFormatError.ExternalDataOutsideFolder => "MC3300",
+        OnnxFormatError.NotRegularFile => "MC3301",
+        OnnxFormatError.DanglingLink => "MC3302",
+        OnnxFormatError.BadPath => "MC3303",
+        OnnxFormatError.TensorShapeInvalid => "MC3304",
+        OnnxFormatError.TensorDataMismatch => "MC3305",
+        OnnxFormatError.TooDeep => "MC3306",
         _ => "MC3007",
     };
 }

@@ -12,12 +12,29 @@ internal static class ModelLoading
         try
         {
             var loaded = OnnxModel.Load(model.SourcePath);
+            RejectNonFinite(model, loaded);
             // Bytes of the file as given (external data resolved by Load): the cache key and the baseline size.
             return (loaded, loaded.ToBytes());
         }
         catch (OnnxFormatException e)
         {
             throw new CompressionException(Diagnostic.Error(ModelCodes.Of(e.Error), $"Model '{model.Name}': {e.Message}", model.SourcePosition));
+        }
+    }
+
+    // NaN or infinite weights make every step's arithmetic (scales, norms, importance) meaningless or overflow.
+    private static void RejectNonFinite(ModelConfig model, OnnxModel loaded)
+    {
+        foreach (var tensor in loaded.Graph.Initializers.Where(t => t.DataType.IsFloatingPoint()))
+        {
+            var values = tensor.ToFloatArray();
+            var bad = Array.FindIndex(values, v => !float.IsFinite(v));
+            if (bad >= 0)
+            {
+                throw new CompressionException(Diagnostic.Error("MC3307",
+                    $"Model '{model.Name}': weight '{tensor.Name}' holds {values[bad]} at element {bad}; a model with NaN or infinite weights " +
+                    "cannot be compressed. Fix the training that produced it (or re-export a good checkpoint).", model.SourcePosition));
+            }
         }
     }
 

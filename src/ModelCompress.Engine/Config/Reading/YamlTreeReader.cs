@@ -14,9 +14,18 @@ internal static partial class YamlTreeReader
     /// <summary>Reads the one document in <paramref name="text"/>; null when there is none or it is malformed.</summary>
     public static YNode? Read(string text, string file, DiagnosticBag bag)
     {
-        // MergingParser expands "<<: *anchor" merge keys, so shared settings can be written once.
-        var parser = new MergingParser(new Parser(new StringReader(text)));
-        var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        // YamlDotNet reads deep flow collections in quadratic time (and MergingParser reads the whole stream
+        // first), so a 100k-deep '{a: {a: ...' is refused from the text before any parsing.
+        if (UnclosedBrackets.FirstBeyond(text, LimitDiagnostics.MaxDepth) is var (deepLine, deepColumn))
+        {
+            bag.Add(LimitDiagnostics.TooDeep(new SourcePosition(file, deepLine, deepColumn)));
+            return null;
+        }
+
+        // Merge keys ("<<: *anchor") are expanded here rather than by YamlDotNet's MergingParser, which reads the
+        // whole stream up front and crashes on a merge of a list of scalars.
+        var parser = new Parser(new StringReader(text));
+        var budget = new ReadBudget();
         try
         {
             parser.Consume<StreamStart>();
@@ -26,7 +35,7 @@ internal static partial class YamlTreeReader
             }
 
             parser.Consume<DocumentStart>();
-            var root = ReadNode(parser, file, anchors, bag);
+            var root = ReadNode(parser, file, budget, bag, 0).Node;
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -34,6 +43,21 @@ internal static partial class YamlTreeReader
             }
 
             return root;
+        }
+        catch (CompressionException ex)
+        {
+            bag.AddRange(ex.Diagnostics);
+            return null;
+        }
+        catch (YamlException ex) when (ex.Message.Contains("Too many parsing events", StringComparison.Ordinal))
+        {
+            bag.Add(LimitDiagnostics.TooManyNodes(At(file, ex.Start)));
+            return null;
+        }
+        catch (YamlException ex) when (ex.Message.Contains("merge", StringComparison.OrdinalIgnoreCase) || ex.InnerException is not null)
+        {
+            bag.Add(LimitDiagnostics.BadMerge(At(file, ex.Start), StripMarks(ex.Message).TrimEnd('.')));
+            return null;
         }
         catch (YamlException ex)
         {
@@ -48,20 +72,25 @@ internal static partial class YamlTreeReader
         }
     }
 
-    private static YNode ReadNode(IParser parser, string file, Dictionary<string, YNode> anchors, DiagnosticBag bag)
+    // Returns the node and its height; the budget counts every node as often as aliases make readers see it.
+    private static (YNode Node, int Height) ReadNode(IParser parser, string file, ReadBudget budget, DiagnosticBag bag, int depth)
     {
         if (parser.TryConsume<AnchorAlias>(out var alias))
         {
-            if (anchors.TryGetValue(alias.Value.Value, out var target))
+            if (budget.Anchors.TryGetValue(alias.Value.Value, out var target))
             {
-                return target;
+                budget.Use(target.Size, depth + target.Height, At(file, alias.Start));
+                return (target.Node, target.Height);
             }
 
             throw new YamlException(alias.Start, alias.End, $"Alias *{alias.Value.Value} refers to no anchor.");
         }
 
         var start = parser.Current ?? throw new YamlException("Unexpected end of YAML.");
+        var before = budget.Nodes;
+        budget.Use(1, depth + 1, At(file, start.Start));
         YNode node;
+        var height = 1;
         string? anchor = null;
         if (parser.TryConsume<Scalar>(out var scalar))
         {
@@ -75,7 +104,9 @@ internal static partial class YamlTreeReader
             var items = new List<YNode>();
             while (!parser.TryConsume<SequenceEnd>(out _))
             {
-                items.Add(ReadNode(parser, file, anchors, bag));
+                var (item, itemHeight) = ReadNode(parser, file, budget, bag, depth + 1);
+                items.Add(item);
+                height = Math.Max(height, itemHeight + 1);
             }
 
             node = new YSequence(At(file, sequence.Start), items);
@@ -83,7 +114,7 @@ internal static partial class YamlTreeReader
         else if (parser.TryConsume<MappingStart>(out var mapping))
         {
             anchor = mapping.Anchor.IsEmpty ? null : mapping.Anchor.Value;
-            node = ReadMapping(parser, At(file, mapping.Start), file, anchors, bag);
+            (node, height) = ReadMapping(parser, At(file, mapping.Start), file, budget, bag, depth);
         }
         else
         {
@@ -92,21 +123,27 @@ internal static partial class YamlTreeReader
 
         if (anchor is not null)
         {
-            anchors[anchor] = node;
+            budget.Anchors[anchor] = (node, budget.Nodes - before, height);
         }
 
-        return node;
+        return (node, height);
     }
 
-    private static YMapping ReadMapping(
-        IParser parser, SourcePosition position, string file, Dictionary<string, YNode> anchors, DiagnosticBag bag)
+    private static (YMapping Node, int Height) ReadMapping(
+        IParser parser, SourcePosition position, string file, ReadBudget budget, DiagnosticBag bag, int depth)
     {
         var entries = new List<YEntry>();
+        var height = 1;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            var key = ReadNode(parser, file, anchors, bag);
-            var value = ReadNode(parser, file, anchors, bag);
-            if (key is YScalar scalarKey)
+            var (key, keyHeight) = ReadNode(parser, file, budget, bag, depth + 1);
+            var (value, valueHeight) = ReadNode(parser, file, budget, bag, depth + 1);
+            height = Math.Max(height, Math.Max(keyHeight, valueHeight) + 1);
+            if (key is YScalar { Value: "<<", IsPlain: true } merge)
+            {
+                Merge(value, merge.Position, entries, bag);
+            }
+            else if (key is YScalar scalarKey)
             {
                 entries.Add(new YEntry(scalarKey, value));
             }
@@ -116,7 +153,30 @@ internal static partial class YamlTreeReader
             }
         }
 
-        return new YMapping(position, entries);
+        return (new YMapping(position, entries), height);
+    }
+
+    // "<<: *m" merges one mapping's entries, "<<: [*a, *b]" several; the entries keep their anchors' positions,
+    // which is how MergeKeys tells merged keys from written ones.
+    private static void Merge(YNode value, SourcePosition at, List<YEntry> entries, DiagnosticBag bag)
+    {
+        var sources = value switch
+        {
+            YMapping m => [m],
+            YSequence s when s.Items.All(i => i is YMapping) => s.Items.Cast<YMapping>().ToList(),
+            _ => (List<YMapping>?)null,
+        };
+        if (sources is null)
+        {
+            bag.Add(LimitDiagnostics.BadMerge(at, $"it names {value.Describe()}"));
+            return;
+        }
+
+        // As the YAML merge spec says, a key of an earlier mapping in the list wins over a later one; the same
+        // anchor merged twice is one set of entries, not duplicate keys.
+        var seen = entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
+        var merged = sources.SelectMany(m => m.Entries).Where(e => seen.Add(e.Key.Value)).ToList();
+        entries.AddRange(merged);
     }
 
     private static SourcePosition At(string file, Mark mark) =>
