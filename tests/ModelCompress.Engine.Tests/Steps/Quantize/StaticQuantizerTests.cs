@@ -1,0 +1,46 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Data;
+using ModelCompress.Engine.Steps.Quantize;
+using ModelCompress.Engine.Steps.Quantize.Calibration;
+using ModelCompress.Engine.Tests.Support;
+using ModelCompress.Onnx;
+using Xunit.Abstractions;
+
+namespace ModelCompress.Engine.Tests.Steps.Quantize;
+
+public sealed class StaticQuantizerTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Wide_cnn_fuses_every_conv_and_keeps_top1()
+    {
+        var original = OnnxModel.Load(DigitsData.WideModel("digits_wide_cnn_fused.onnx"));
+
+        var result = Quantize(original, CalibrationOptions.Default);
+        var counts = FusionCheck.Count(original, result.Model);
+        var accuracy = OrtEval.Accuracy(OrtEval.Logits(result.Model.ToBytes()));
+
+        foreach (var node in result.Nodes)
+        {
+            output.WriteLine($"{node.Node} {node.OpType} {node.Role} {node.Reason}");
+        }
+
+        output.WriteLine(string.Join(", ", counts) + $"; top-1 {accuracy:F4}");
+        result.Model.Save("/tmp/wide_qdq.onnx");
+        foreach (var n in result.Model.Graph.Nodes.Take(12)) { output.WriteLine($"Q: {n.OpType} {string.Join(",", n.Inputs)} -> {string.Join(",", n.Outputs)}"); }
+        using (var o = new Microsoft.ML.OnnxRuntime.SessionOptions { GraphOptimizationLevel = Microsoft.ML.OnnxRuntime.GraphOptimizationLevel.ORT_ENABLE_ALL, OptimizedModelFilePath = "/tmp/wide_opt.onnx" })
+        using (new Microsoft.ML.OnnxRuntime.InferenceSession(result.Model.ToBytes(), o)) { }
+        foreach (var n in OnnxModel.Load("/tmp/wide_opt.onnx").Graph.Nodes) { output.WriteLine($"O: {n.OpType} {string.Join(",", n.Inputs)} -> {string.Join(",", n.Outputs)}"); }
+        Assert.All(counts, c => Assert.Equal(c.Total, c.Fused));
+        Assert.Equal(6, counts.Single(c => c.OpType == "Conv").Fused);
+        Assert.Equal(1, counts.Single(c => c.OpType == "Gemm").Fused);
+        Assert.True(accuracy >= 0.998, $"top-1 {accuracy}");
+    }
+
+    internal static StaticQuantizeResult Quantize(OnnxModel model, CalibrationOptions calibration, StaticQuantizeOptions? options = null)
+    {
+        var (x, shape) = DigitsData.XCalib;
+        var inputs = new Dictionary<string, NdArray> { ["input"] = new(NdElementType.Float32, shape, x) };
+        var ranges = Calibrator.Run(model, inputs, calibration);
+        return new StaticQuantizer(options ?? StaticQuantizeOptions.Default).Quantize(model, ranges);
+    }
+}
