@@ -28,6 +28,12 @@ public static class ConfigKeys
     /// <summary>Settings of the <c>quantize</c> step.</summary>
     public const string Quantize = "quantize";
 
+    /// <summary><c>quantize.calibration</c> (static mode).</summary>
+    public const string QuantizeCalibration = "quantize.calibration";
+
+    /// <summary><c>quantize.fallback</c> (static mode).</summary>
+    public const string QuantizeFallback = "quantize.fallback";
+
     /// <summary>Settings of the <c>distill</c> step.</summary>
     public const string Distill = "distill";
 
@@ -68,7 +74,13 @@ public static class ConfigKeys
             [DataSplit] = ["inputs", "labels"],
             [Step] = ["prune", "quantize", "distill", "finetune"],
             [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training"],
-            [Quantize] = ["mode", "per_channel", "ops", "include", "exclude"],
+            [Quantize] =
+            [
+                "mode", "per_channel", "ops", "include", "exclude",
+                "activation_type", "weight_type", "symmetric_activations", "reduce_range", "calibration", "fallback",
+            ],
+            [QuantizeCalibration] = ["method", "percentile", "samples"],
+            [QuantizeFallback] = ["max_nodes"],
             [Distill] = ["teacher", "student", "temperature", "alpha", "features", "training"],
             [DistillFeature] = ["teacher", "student"],
             [Finetune] = ["training"],

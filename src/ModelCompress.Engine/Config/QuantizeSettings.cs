@@ -32,15 +32,20 @@ public sealed record QuantizeSettings(
     public string CanonicalForm => new CanonicalText(Kind).Add("mode", Mode).Add("per_channel", PerChannel)
         .AddSet("ops", Ops).AddSet("include", Include).AddSet("exclude", Exclude).ToString();
 
-    internal static QuantizeSettings? Read(MappingReader map, StepReadContext step)
+    internal static IStepSettings? Read(MappingReader map, StepReadContext step)
     {
-        _ = step;
         var modeOk = map.Require("mode", "Add 'mode: dynamic'.");
         var mode = map.Choice<QuantizeMode>("mode");
-        if (mode is QuantizeMode.Static or QuantizeMode.Fp16)
+        if (mode is QuantizeMode.Static)
+        {
+            return StaticQuantizeSettings.Read(map, step);
+        }
+
+        map.Forbid($"mode is {YamlNames.Of(mode ?? QuantizeMode.Dynamic)}", "These keys belong to 'mode: static'.", [.. StaticQuantizeSettings.StaticOnlyKeys]);
+        if (mode is QuantizeMode.Fp16)
         {
             map.Context.Report(ConfigDiagnostics.NotSupportedYet(map.Value("mode")!.Position, $"Quantize mode '{YamlNames.Of(mode.Value)}'",
-                "Use 'mode: dynamic' for now."));
+                "Use 'mode: dynamic' or 'mode: static'."));
             mode = null;
         }
 

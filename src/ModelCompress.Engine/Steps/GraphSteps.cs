@@ -9,5 +9,6 @@ public static class GraphSteps
     [
         new MagnitudePruneRunner(),
         new DynamicQuantizeRunner(),
+        new Quantize.StaticQuantizeRunner(),
     ];
 }

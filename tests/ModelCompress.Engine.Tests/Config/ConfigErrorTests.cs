@@ -178,7 +178,6 @@ public sealed class ConfigErrorTests
     }
 
     [Theory]
-    [InlineData("static")]
     [InlineData("fp16")]
     public void Quantize_modes_not_implemented_are_MC1014_at_the_mode(string mode)
     {

@@ -30,6 +30,19 @@ public sealed class StaticQuantizer
     /// <summary>The settings.</summary>
     public StaticQuantizeOptions Options { get; }
 
+    /// <summary>Like <see cref="Quantize"/>, but null instead of MC3071 when nothing is left to quantize.</summary>
+    public StaticQuantizeResult? TryQuantize(OnnxModel model, IReadOnlyDictionary<string, TensorRange> ranges)
+    {
+        try
+        {
+            return Quantize(model, ranges);
+        }
+        catch (CompressionException e) when (e.Diagnostics.All(d => d.Code == "MC3071"))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Quantizes a copy of <paramref name="model"/> with the calibrated <paramref name="ranges"/>.</summary>
     /// <exception cref="CompressionException">MC3070 for an opset below 10; MC3071 when no compute node can be quantized; MC3052 for unknown node names.</exception>
     public StaticQuantizeResult Quantize(OnnxModel model, IReadOnlyDictionary<string, TensorRange> ranges)
