@@ -81,10 +81,11 @@ internal sealed class QdqPlanner
             return NodePlan.Float("its output is a graph output, which stays float");
         }
 
+        // Gemm and MatMul run in int8 with a float output (QGemm, MatMulIntegerToFloat), which keeps a graph output
+        // exact; the other kernels need a QuantizeLinear after them, so their graph output is read back through a DQ.
         if (plan.Role == NodeRole.Compute && plan.QuantizeOutput &&
-            (_context.Graph.IsGraphOutput(node.Output(0)) || !_context.Ranges.ContainsKey(node.Output(0))))
+            ((_context.Graph.IsGraphOutput(node.Output(0)) && node.OpType is "Gemm" or "MatMul") || !_context.Ranges.ContainsKey(node.Output(0))))
         {
-            // Gemm and MatMul still run in int8 with a float output (QGemm, MatMulIntegerToFloat); others keep DQ inputs only.
             return plan with { QuantizeOutput = false };
         }
 

@@ -121,7 +121,16 @@ internal sealed class QdqWriter
         else
         {
             quantized = _graph.UniqueName($"{stem}_quantized");
-            _added.Add(OnnxNode.Create("QuantizeLinear", _graph.UniqueName($"{stem}_QuantizeLinear"), [value, scale, zero], [quantized]));
+            var source = value;
+            if (producerQuantized && _graph.IsGraphOutput(value))
+            {
+                // The graph output keeps its name on a DequantizeLinear; the int8 node writes a new name before it.
+                source = _graph.UniqueName($"{stem}_before_quantize");
+                producer!.SetOutput(producer.Outputs.ToList().IndexOf(value), source);
+                _added.Add(OnnxNode.Create("DequantizeLinear", _graph.UniqueName($"{stem}_output_DequantizeLinear"), [quantized, scale, zero], [value]));
+            }
+
+            _added.Add(OnnxNode.Create("QuantizeLinear", _graph.UniqueName($"{stem}_QuantizeLinear"), [source, scale, zero], [quantized]));
         }
 
         foreach (var consumer in _graph.Consumers(value).Distinct().ToArray())
