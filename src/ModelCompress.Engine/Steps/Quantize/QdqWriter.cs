@@ -20,6 +20,7 @@ internal sealed class QdqWriter
     private readonly bool _perChannel;
     private readonly Dictionary<string, (QuantParams Params, string Scale, string ZeroPoint)> _tensors = new(StringComparer.Ordinal);
     private readonly List<OnnxNode> _added = [];
+    private readonly Dictionary<string, string> _dequantizedFrom = new(StringComparer.Ordinal);
 
     public QdqWriter(OnnxGraph graph, IReadOnlyDictionary<NodeProto, NodePlan> plans, IReadOnlyDictionary<string, TensorRange> ranges,
         StaticQuantizeOptions options, bool perChannel)
@@ -95,7 +96,9 @@ internal sealed class QdqWriter
         var producer = _graph.Producer(value);
         if (producer is not null && _plans.TryGetValue(producer.Proto, out var plan) && plan.Role == NodeRole.PassThrough)
         {
-            return _tensors[value] = ParamsOf(producer.Input(0));
+            // The input may already read a DequantizeLinear of the value whose parameters it shares.
+            var input = producer.Input(0);
+            return _tensors[value] = ParamsOf(_dequantizedFrom.GetValueOrDefault(input, input));
         }
 
         var range = _graph.TryGetInitializer(value, out var constant) ? RangeOf(constant.ToFloatArray()) : _ranges[value];
@@ -142,7 +145,9 @@ internal sealed class QdqWriter
             {
                 if (consumer.Input(i) == value && (reads.Contains(i) || producerQuantized))
                 {
-                    consumer.SetInput(i, Dequantize(quantized, scale, zero, stem, null));
+                    var dequantized = Dequantize(quantized, scale, zero, stem, null);
+                    _dequantizedFrom[dequantized] = value;
+                    consumer.SetInput(i, dequantized);
                 }
             }
         }
@@ -173,9 +178,13 @@ internal sealed class QdqWriter
         var bStem = QuantizeRewrite.Stem(b.Name);
         long[] bShape = [values.Length];
         var bq = AddInitializer($"{bStem}_quantized", n => OnnxTensor.FromInt32s(n, bShape, values));
-        var bScale = AddInitializer($"{bStem}_scale", n => OnnxTensor.FromFloats(n, bShape, scales));
-        var bZero = AddInitializer($"{bStem}_zero_point", n => OnnxTensor.FromInt32s(n, bShape, new int[values.Length]));
-        node.SetInput(bias.Index, Dequantize(bq, bScale, bZero, bStem, 0));
+
+        // Per-tensor weights give one bias scale: a scalar, which DequantizeLinear below opset 13 requires.
+        var perAxis = parameters.Length > 1;
+        var scaleShape = perAxis ? bShape : [];
+        var bScale = AddInitializer($"{bStem}_scale", n => OnnxTensor.FromFloats(n, scaleShape, perAxis ? scales : [scales[0]]));
+        var bZero = AddInitializer($"{bStem}_zero_point", n => OnnxTensor.FromInt32s(n, scaleShape, new int[perAxis ? values.Length : 1]));
+        node.SetInput(bias.Index, Dequantize(bq, bScale, bZero, bStem, perAxis ? 0 : null));
     }
 
     private string Dequantize(string quantized, string scale, string zero, string stem, int? axis)
