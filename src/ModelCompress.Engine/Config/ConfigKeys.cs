@@ -22,6 +22,9 @@ public static class ConfigKeys
     /// <summary>One item of <c>steps:</c>; its keys are the step kinds.</summary>
     public const string Step = "step";
 
+    /// <summary>Settings of the <c>prepare</c> step.</summary>
+    public const string Prepare = "prepare";
+
     /// <summary>Settings of the <c>prune</c> step.</summary>
     public const string Prune = "prune";
 
@@ -72,7 +75,8 @@ public static class ConfigKeys
             [Model] = ["source", "seed", "data", "steps", "evaluation", "budgets"],
             [Data] = ["path", "format", "inputs", "labels", "calibration", "train", "validation"],
             [DataSplit] = ["inputs", "labels"],
-            [Step] = ["prune", "quantize", "distill", "finetune"],
+            [Step] = ["prepare", "prune", "quantize", "distill", "finetune"],
+            [Prepare] = ["fold_constants", "fold_batchnorm", "remove_identity", "max_fold_growth_kb"],
             [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training"],
             [Quantize] =
             [

@@ -6,6 +6,7 @@ using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
 using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Steps;
+using ModelCompress.Engine.Steps.Prepare;
 using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Pipeline;
@@ -41,11 +42,15 @@ internal sealed class StepChain(
             var budget = step.Settings.RequiresTorch && model.Budgets.Accuracy is { } a
                 ? FormattableString.Invariant($"{a.Metric}:{a.MaxDrop}:{a.MaxRelativeDrop}")
                 : "";
+            // The first prune/quantize step prepares the graph first (unless a prepare step came before): its key says so.
+            var preparation = ImplicitPreparation.For(step, model.Steps);
             key = ContentHash.OfParts(
                 "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, dataKey,
-                model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion);
+                model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion,
+                ImplicitPreparation.CacheKeyPart(preparation));
             var stage = $"step {step.Index + 1} {step.Kind}";
-            var (bytes, facts, hit, durationMs) = clock.Time(stage, () => RunOrReuse(runner, step, current, original, data, parentKey, key, stage), r => r.Hit);
+            var (bytes, facts, hit, durationMs) = clock.Time(
+                stage, () => RunOrReuse(runner, step, current, original, data, parentKey, key, stage, preparation), r => r.Hit);
             // Continue from the bytes, hit or miss, so what follows sees exactly what the cache holds.
             current = OnnxModel.FromBytes(bytes);
 
@@ -78,7 +83,8 @@ internal sealed class StepChain(
     }
 
     private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs) RunOrReuse(
-        IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string key, string stage)
+        IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string key, string stage,
+        PreparationOptions? preparation)
     {
         var lookup = cache.TryGet(key);
         if (lookup.Status == CacheLookupStatus.Hit)
@@ -94,7 +100,14 @@ internal sealed class StepChain(
 
         var watch = Stopwatch.StartNew();
         var context = new StepContext(data, model.Seed, new SynchronousProgress(observer, model.Name, stage), report, CancellationToken.None);
-        var result = RunPlaced(runner, new StepInput(current, original, step, model), context);
+        IReadOnlyList<StepFact> prepared = [];
+        if (preparation is not null)
+        {
+            (current, prepared) = Placed(step, () => ImplicitPreparation.Apply(current, preparation, step, report));
+        }
+
+        var result = Placed(step, () => runner.Run(new StepInput(current, original, step, model), context));
+        result = result with { Facts = [.. prepared, .. result.Facts] };
         var bytes = result.Model.ToBytes();
         watch.Stop();
         OrtValidation.EnsureLoads(bytes, step);
@@ -109,16 +122,16 @@ internal sealed class StepChain(
         return (bytes, result.Facts, false, watch.Elapsed.TotalMilliseconds);
     }
 
-    /// <summary>Runs a step; its diagnostics that carry no position are placed at the step's line in the YAML.</summary>
-    private static StepResult RunPlaced(IStepRunner runner, StepInput input, StepContext context)
+    /// <summary>Runs part of a step; its diagnostics that carry no position are placed at the step's line in the YAML.</summary>
+    private static T Placed<T>(StepConfig step, Func<T> run)
     {
         try
         {
-            return runner.Run(input, context);
+            return run();
         }
         catch (CompressionException e)
         {
-            throw new CompressionException(e.Diagnostics.Select(d => d.Position is null ? d with { Position = input.Step.Position } : d).ToList());
+            throw new CompressionException(e.Diagnostics.Select(d => d.Position is null ? d with { Position = step.Position } : d).ToList());
         }
     }
 

@@ -1,4 +1,5 @@
 using ModelCompress.Engine.Steps.Graph;
+using ModelCompress.Engine.Steps.Prepare;
 
 namespace ModelCompress.Engine.Steps;
 
@@ -7,6 +8,7 @@ public static class GraphSteps
 {
     public static IEnumerable<IStepRunner> Runners() =>
     [
+        new PrepareRunner(),
         new MagnitudePruneRunner(),
         new DynamicQuantizeRunner(),
         new Quantize.StaticQuantizeRunner(),

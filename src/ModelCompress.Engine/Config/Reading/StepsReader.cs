@@ -8,6 +8,7 @@ internal static class StepsReader
     private static readonly IReadOnlyDictionary<string, Func<MappingReader, StepReadContext, IStepSettings?>> Readers =
         new Dictionary<string, Func<MappingReader, StepReadContext, IStepSettings?>>(StringComparer.Ordinal)
         {
+            ["prepare"] = PrepareSettings.Read,
             ["prune"] = PruneSettings.Read,
             ["quantize"] = QuantizeSettings.Read,
             ["distill"] = DistillSettings.Read,

@@ -1,0 +1,53 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Reporting;
+using ModelCompress.Onnx;
+
+namespace ModelCompress.Engine.Steps.Prepare;
+
+/// <summary>
+/// Graph preparation that runs inside the first prune or quantize step of a pipeline that has no prepare step
+/// before it, so weights stored as Constant nodes or behind a Transpose are found, and BN is folded before int8.
+/// Its counts become facts of that step (prefixed <c>prepare: </c>) and its settings part of that step's cache key.
+/// Before a step that trains (gradual pruning), BatchNormalization is kept: training wants it.
+/// </summary>
+public static class ImplicitPreparation
+{
+    /// <summary>The prefix of the facts the implicit preparation adds to its step.</summary>
+    public const string FactPrefix = "prepare: ";
+
+    /// <summary>The options to prepare with before <paramref name="step"/>, or null when it runs no implicit preparation.</summary>
+    public static PreparationOptions? For(StepConfig step, IReadOnlyList<StepConfig> steps)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(steps);
+        if (step.Kind is not ("prune" or "quantize") || steps.Any(s => s.Index < step.Index && s.Kind is "prepare" or "prune" or "quantize"))
+        {
+            return null;
+        }
+
+        var options = PrepareRunner.OptionsOf(PrepareSettings.Default);
+        return step.Settings.RequiresTorch ? options with { FoldBatchNorm = false } : options;
+    }
+
+    /// <summary>The text that enters the step's cache key for <paramref name="options"/> (empty when there are none).</summary>
+    public static string CacheKeyPart(PreparationOptions? options) =>
+        options is null ? string.Empty : GraphPreparation.Version + ":" + options.CanonicalForm;
+
+    /// <summary>A prepared copy of <paramref name="model"/> and the facts to report; warnings go to <paramref name="report"/> at the step.</summary>
+    public static (OnnxModel Model, IReadOnlyList<StepFact> Facts) Apply(
+        OnnxModel model, PreparationOptions options, StepConfig step, Action<Diagnostic> report)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(report);
+        var prepared = model.Clone();
+        var result = GraphPreparation.Run(prepared, options);
+        foreach (var warning in result.Warnings)
+        {
+            report(warning with { Position = warning.Position ?? step.Position });
+        }
+
+        return (prepared, result.ToFacts(FactPrefix));
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.ML.OnnxRuntime;
+using ModelCompress.Engine.Evaluation;
+using ModelCompress.Onnx;
+using ModelCompress.Onnx.Proto;
+
+namespace ModelCompress.Engine.Steps.Prepare;
+
+/// <summary>
+/// ONNX Runtime's shape inference, which knows every op it can run. ORT does not write the types it infers into a
+/// saved model, but it reports the type of every graph output: so a copy of the model lists every intermediate
+/// tensor as an output, a session loads it without optimization, and its output metadata gives the types.
+/// </summary>
+internal static class OrtShapeInference
+{
+    /// <summary>The type ORT inferred for each node output of the main graph, by name.</summary>
+    /// <exception cref="OnnxRuntimeException">ORT refused the model.</exception>
+    public static IReadOnlyDictionary<string, TypeProto> Infer(OnnxModel model)
+    {
+        _ = OrtEnvironment.Instance;
+        var probe = model.Clone();
+        var graph = probe.Graph.Proto;
+        var listed = graph.Output.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var values = graph.Node.SelectMany(n => n.Output).Where(o => o.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        graph.Output.AddRange(values.Where(v => !listed.Contains(v)).Select(v => new ValueInfoProto { Name = v }));
+        // A Onnx-layer rank is the tie-breaker for one case ORT's metadata cannot tell apart: a scalar and an unknown shape.
+        var ranks = ShapeInference.Infer(model);
+        using var options = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL,
+            IntraOpNumThreads = 1,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        using var session = new InferenceSession(probe.ToBytes(), options);
+        var types = new Dictionary<string, TypeProto>(StringComparer.Ordinal);
+        foreach (var (name, metadata) in session.OutputMetadata)
+        {
+            if (metadata.IsTensor)
+            {
+                types[name] = ToProto(metadata, scalar: ranks[name]?.Rank == 0);
+            }
+        }
+
+        return types;
+    }
+
+    /// <summary>
+    /// Tensor types by name: what ORT inferred, plus the model's inputs and initializers (which ORT does not repeat).
+    /// </summary>
+    public static IReadOnlyDictionary<string, OnnxTensorType> TensorTypes(OnnxModel model, IReadOnlyDictionary<string, TypeProto> inferred)
+    {
+        var types = new Dictionary<string, OnnxTensorType>(StringComparer.Ordinal);
+        foreach (var (name, type) in inferred)
+        {
+            if (OnnxTensorType.From(type) is { } tensor)
+            {
+                types[name] = tensor;
+            }
+        }
+
+        foreach (var input in model.Graph.Inputs.Where(i => i.Type is not null))
+        {
+            types[input.Name] = input.Type!;
+        }
+
+        foreach (var tensor in model.Graph.Initializers)
+        {
+            types[tensor.Name] = new OnnxTensorType(tensor.DataType, tensor.Dims.Select(OnnxDim.Of).ToArray());
+        }
+
+        return types;
+    }
+
+    private static TypeProto ToProto(NodeMetadata metadata, bool scalar)
+    {
+        // ORT's element type numbers are ONNX's TensorProto.DataType numbers.
+        var tensor = new TypeProto.Types.Tensor { ElemType = (int)metadata.ElementDataType };
+        var dims = metadata.Dimensions;
+        if (dims.Length > 0 || scalar)
+        {
+            tensor.Shape = new TensorShapeProto();
+            for (var i = 0; i < dims.Length; i++)
+            {
+                var dim = new TensorShapeProto.Types.Dimension();
+                var symbol = i < metadata.SymbolicDimensions.Length ? metadata.SymbolicDimensions[i] : string.Empty;
+                if (dims[i] >= 0)
+                {
+                    dim.DimValue = dims[i];
+                }
+                else if (symbol.Length > 0)
+                {
+                    dim.DimParam = symbol;
+                }
+
+                tensor.Shape.Dim.Add(dim);
+            }
+        }
+
+        return new TypeProto { TensorType = tensor };
+    }
+}
