@@ -25,6 +25,9 @@ public static class QuantizeBenchmark
         CalibrationOptions calibration, (int Rounds, int Iterations, int Threads) timing)
     {
         var model = OnnxModel.Load(modelPath);
+
+        // As in a build: BatchNormalization folded and Constant nodes made initializers before quantizing.
+        Prepare.GraphPreparation.Run(model);
         var input = model.Graph.DataInputs[0].Name;
         NdArray calib, eval;
         long[]? labels = null;

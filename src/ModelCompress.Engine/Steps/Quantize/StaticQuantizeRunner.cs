@@ -40,8 +40,9 @@ public sealed class StaticQuantizeRunner : IStepRunner
         context.Progress.Report(new StepProgress($"calibrating on {rows} rows of {source}"));
         var ranges = Calibrator.Run(model, calibration, method, context.Cancellation);
         var options = Options(settings);
-        var result = new StaticQuantizer(options).Quantize(model, ranges);
-        CheckInclude(settings, result, step);
+        var quantizer = new StaticQuantizer(options);
+        CheckInclude(settings, Positioned(() => quantizer.Plan(model, ranges), step, settings), step);
+        var result = quantizer.Quantize(model, ranges);
 
         var facts = new List<StepFact>
         {
@@ -101,12 +102,41 @@ public sealed class StaticQuantizeRunner : IStepRunner
         }
     }
 
-    private static void CheckInclude(StaticQuantizeSettings settings, StaticQuantizeResult result, StepConfig step)
+    // Unknown include/exclude names (MC3052) point at the list item that names them.
+    private static T Positioned<T>(Func<T> action, StepConfig step, StaticQuantizeSettings settings)
+    {
+        try
+        {
+            return action();
+        }
+        catch (CompressionException e) when (e.Diagnostics.All(d => d.Position is null))
+        {
+            throw new CompressionException(e.Diagnostics.Select(d => d with { Position = PositionOfName(d.Message, step, settings) }).ToList());
+        }
+    }
+
+    private static SourcePosition PositionOfName(string message, StepConfig step, StaticQuantizeSettings settings)
+    {
+        foreach (var (list, names) in new[] { ("include", settings.Include), ("exclude", settings.Exclude) })
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (message.Contains($"'{names[i]}'", StringComparison.Ordinal))
+                {
+                    return step.PositionOf($"{list}[{i}]");
+                }
+            }
+        }
+
+        return step.Position;
+    }
+
+    private static void CheckInclude(StaticQuantizeSettings settings, IReadOnlyList<NodeDecision> decisions, StepConfig step)
     {
         var bag = new DiagnosticBag();
         for (var i = 0; i < settings.Include.Count; i++)
         {
-            var decision = result.Nodes.FirstOrDefault(n => n.Node == settings.Include[i]);
+            var decision = decisions.FirstOrDefault(n => n.Node == settings.Include[i]);
             if (decision is { Quantized: false })
             {
                 bag.Add(StaticQuantizeDiagnostics.IncludedNotQuantizable(step.PositionOf($"include[{i}]"), decision.Node, decision.OpType, decision.Reason ?? "?"));

@@ -30,6 +30,15 @@ public sealed class StaticQuantizer
     /// <summary>The settings.</summary>
     public StaticQuantizeOptions Options { get; }
 
+    /// <summary>What <see cref="Quantize"/> would do with each node, without writing anything.</summary>
+    /// <exception cref="CompressionException">MC3052 for include/exclude names the model does not have.</exception>
+    public IReadOnlyList<NodeDecision> Plan(OnnxModel model, IReadOnlyDictionary<string, TensorRange> ranges)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(ranges);
+        return PlanOn(model.Clone(), ranges, model.OpsetVersion()).Decisions;
+    }
+
     /// <summary>Like <see cref="Quantize"/>, but null instead of MC3071 when nothing is left to quantize.</summary>
     public StaticQuantizeResult? TryQuantize(OnnxModel model, IReadOnlyDictionary<string, TensorRange> ranges)
     {
@@ -57,11 +66,7 @@ public sealed class StaticQuantizer
 
         var result = model.Clone();
         var graph = result.Graph;
-        var selection = NodeSelection.Create(graph, "quantize", Options.Include, Options.Exclude);
-        var context = new QuantizeContext(graph, ShapeInference.Infer(result), opset, ranges);
-        var order = graph.TopologicalOrder();
-        var plans = new QdqPlanner(context, selection.Reject).Plan();
-        var decisions = order.Select(n => new NodeDecision(n.DisplayName, n.OpType, plans[n.Proto].Role, plans[n.Proto].Reason)).ToArray();
+        var (plans, decisions) = PlanOn(result, ranges, opset);
         if (!decisions.Any(d => d.Role == NodeRole.Compute))
         {
             var why = string.Join("; ", decisions.Where(d => QuantizeHandlers.For(d.OpType) is not null).Select(d => $"{d.Node}: {d.Reason}").Take(8));
@@ -75,5 +80,16 @@ public sealed class StaticQuantizer
         graph.Proto.Node.AddRange(sorted);
         graph.Invalidate();
         return new StaticQuantizeResult(result, decisions, perChannel);
+    }
+
+    private (IReadOnlyDictionary<Onnx.Proto.NodeProto, NodePlan> Plans, NodeDecision[] Decisions) PlanOn(
+        OnnxModel model, IReadOnlyDictionary<string, TensorRange> ranges, long opset)
+    {
+        var graph = model.Graph;
+        var selection = NodeSelection.Create(graph, "quantize", Options.Include, Options.Exclude);
+        var context = new QuantizeContext(graph, ShapeInference.Infer(model), opset, ranges);
+        var plans = new QdqPlanner(context, selection.Reject).Plan();
+        var decisions = graph.TopologicalOrder().Select(n => new NodeDecision(n.DisplayName, n.OpType, plans[n.Proto].Role, plans[n.Proto].Reason)).ToArray();
+        return (plans, decisions);
     }
 }
