@@ -39,4 +39,9 @@ public static class StaticQuantizeDiagnostics
     public static Diagnostic NotFinite(SourcePosition at, string input, int row, float value) => Diagnostic.Error("MC4030",
         $"Calibration data for input '{input}' holds {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} in row {row}; " +
         "ranges fitted to it would be meaningless. Clean the calibration array (no NaN or infinity).", at);
+
+    /// <summary>MC3076 (warning): dynamic quantization rewrote convolutions into ConvInteger.</summary>
+    public static Diagnostic ConvIntegerSlow(SourcePosition at, int count) => Diagnostic.Warning("MC3076",
+        $"Dynamic quantization turned {count} Conv node(s) into ConvInteger, which ONNX Runtime runs as u8 x u8 and is usually " +
+        "slower than float on x86. Use 'mode: static' for convolutions (QLinearConv), or leave Conv out of 'ops'.", at);
 }
