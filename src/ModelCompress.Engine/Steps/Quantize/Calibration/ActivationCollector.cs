@@ -54,7 +54,7 @@ public static class ActivationCollector
         {
             cancellation.ThrowIfCancellationRequested();
             var count = Math.Min(batchSize, rows - start);
-            var feeds = names.Select(n => OrtTensors.Create(inputs[n].SliceRows(start, count))).ToArray();
+            var feeds = names.Select(n => Feed(inputs[n], start, count)).ToArray();
             try
             {
                 using var outputs = session.Run(runOptions, names, feeds, wanted);
@@ -71,6 +71,20 @@ public static class ActivationCollector
                 }
             }
         }
+    }
+
+    // A float32 batch is a view into the loaded rows (no copy per batch, so no garbage that grows with the sample count).
+    private static OrtValue Feed(NdArray array, int start, int count)
+    {
+        if (array.Data is not float[] data)
+        {
+            return OrtTensors.Create(array.SliceRows(start, count));
+        }
+
+        var rowSize = (int)array.RowSize;
+        var shape = (long[])array.Shape.Clone();
+        shape[0] = count;
+        return OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(data, start * rowSize, count * rowSize), shape);
     }
 
     // A model exported with a fixed batch dimension takes exactly that many rows per run.

@@ -9,14 +9,9 @@ public sealed class MinMaxStatistics : ITensorStatistics
     /// <inheritdoc />
     public void Add(ReadOnlySpan<float> values)
     {
-        foreach (var v in values)
-        {
-            if (float.IsFinite(v))
-            {
-                _min = MathF.Min(_min, v);
-                _max = MathF.Max(_max, v);
-            }
-        }
+        var (min, max) = FiniteRange.Of(values);
+        _min = MathF.Min(_min, min);
+        _max = MathF.Max(_max, max);
     }
 
     /// <inheritdoc />

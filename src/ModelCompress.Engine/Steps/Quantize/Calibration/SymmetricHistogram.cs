@@ -37,22 +37,18 @@ public sealed class SymmetricHistogram
     /// <summary>Adds the finite values of one batch.</summary>
     public void Add(ReadOnlySpan<float> values)
     {
-        var absMax = 0f;
-        foreach (var v in values)
-        {
-            if (float.IsFinite(v))
-            {
-                absMax = MathF.Max(absMax, MathF.Abs(v));
-                Min = MathF.Min(Min, v);
-                Max = MathF.Max(Max, v);
-            }
-        }
+        var (min, max) = FiniteRange.Of(values);
+        Min = MathF.Min(Min, min);
+        Max = MathF.Max(Max, max);
+        var absMax = min <= max ? MathF.Max(MathF.Abs(min), MathF.Abs(max)) : 0f;
 
         if (absMax > 0f)
         {
             Grow(absMax);
         }
 
+        // Values are at least -Bound, so truncation is the floor.
+        var perUnit = Bound > 0f ? BinsPerSide / Bound : 0f;
         foreach (var v in values)
         {
             if (!float.IsFinite(v))
@@ -66,7 +62,7 @@ public sealed class SymmetricHistogram
                 continue;
             }
 
-            var index = (int)Math.Floor((v + Bound) / (Bound / BinsPerSide));
+            var index = (int)((v + Bound) * perUnit);
             _bins[Math.Clamp(index, 0, _bins.Length - 1)]++;
         }
     }
