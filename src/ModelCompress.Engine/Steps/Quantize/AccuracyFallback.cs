@@ -34,7 +34,7 @@ internal static class AccuracyFallback
         var data = context.Data!;
         var (inputs, labels, where) = data.Validation is { } v && (v.Labels is not null || budget.Metric == AccuracyMetric.Agreement)
             ? (v.Inputs, v.Labels, "data.validation")
-            : (data.Inputs, data.Labels, "the EVALUATION data (no data.validation): the fallback search saw the test split");
+            : (data.Inputs, data.Labels, "the EVALUATION data (no data.validation; any search below saw the test split)");
         if (budget.Metric == AccuracyMetric.Top1 && labels is null)
         {
             return (result, [new StepFact("fallback", "off (top1 budget without labels)")]);
@@ -49,6 +49,11 @@ internal static class AccuracyFallback
         if (baseline - score <= allowed)
         {
             return (result, facts);
+        }
+
+        if (data.Validation is null || inputs != data.Validation.Inputs)
+        {
+            context.Report(StaticQuantizeDiagnostics.FallbackOnEvaluationData(input.Step.Position));
         }
 
         var ranking = Rank(input.Model, options, ranges, calibration, result);

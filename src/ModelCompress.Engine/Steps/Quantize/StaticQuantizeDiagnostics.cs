@@ -44,4 +44,10 @@ public static class StaticQuantizeDiagnostics
     public static Diagnostic ConvIntegerSlow(SourcePosition at, int count) => Diagnostic.Warning("MC3076",
         $"Dynamic quantization turned {count} Conv node(s) into ConvInteger, which ONNX Runtime runs as u8 x u8 and is usually " +
         "slower than float on x86. Use 'mode: static' for convolutions (QLinearConv), or leave Conv out of 'ops'.", at);
+
+    /// <summary>MC3077 (warning): the accuracy-aware fallback had only the evaluation data to check the budget on.</summary>
+    public static Diagnostic FallbackOnEvaluationData(SourcePosition at) => Diagnostic.Warning("MC3077",
+        "The quantize fallback chose which nodes to return to float by checking the accuracy budget on the evaluation (test) " +
+        "data, because data.validation is not set: the reported accuracy is then no longer an unbiased estimate. " +
+        "Add 'validation:' under data (inputs and labels kept apart from the test split).", at);
 }
