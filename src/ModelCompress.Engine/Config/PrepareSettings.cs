@@ -34,9 +34,15 @@ public sealed record PrepareSettings(bool FoldConstants, bool FoldBatchNorm, boo
     internal static PrepareSettings? Read(MappingReader map, StepReadContext step)
     {
         _ = step;
+        var foldConstants = map.Bool("fold_constants") ?? true;
+        if (!foldConstants)
+        {
+            map.Forbid("fold_constants is false", "Remove 'max_fold_growth_kb' or set 'fold_constants: true'.", "max_fold_growth_kb");
+        }
+
         var growth = map.Has("max_fold_growth_kb") ? map.Integer("max_fold_growth_kb", NumberRange.Between(0, 1 << 22)) : DefaultMaxFoldGrowthKb;
         return growth is { } kb
-            ? new PrepareSettings(map.Bool("fold_constants") ?? true, map.Bool("fold_batchnorm") ?? true, map.Bool("remove_identity") ?? true, kb)
+            ? new PrepareSettings(foldConstants, map.Bool("fold_batchnorm") ?? true, map.Bool("remove_identity") ?? true, kb)
             : null;
     }
 }

@@ -53,22 +53,27 @@ public static class GraphPreparation
         var warnings = new List<Diagnostic>();
         var constants = ConstantLifting.Run(work);
         var (identities, dropouts) = options.RemovePassThrough ? PassThroughRemoval.Run(work) : (0, 0);
-        var (folded, shapes, notFolded) = (0, 0, new List<string>());
-        var types = OrtShapeInference.TensorTypes(work, inferred = Infer(work, PrepareDiagnostics.OutputRejected));
-        for (var round = 0; options.FoldConstants && round < MaxFoldRounds; round++)
+        if (constants + identities + dropouts > 0)
+        {
+            inferred = Infer(work, PrepareDiagnostics.OutputRejected);
+        }
+
+        var types = OrtShapeInference.TensorTypes(work, inferred);
+        var (folded, shapes, notFolded, failed) = (0, 0, new List<string>(), false);
+        for (var round = 0; options.FoldConstants && !failed && round < MaxFoldRounds; round++)
         {
             var changed = StaticShapeFolding.Run(work, types);
             shapes += changed;
             var subgraph = ConstantSubgraph.Find(work, types, options.Limits);
             notFolded = subgraph.Skipped.ToList();
-            if (subgraph.Nodes.Count > 0)
+            var values = subgraph.Nodes.Count > 0 ? Evaluate(subgraph, warnings) : null;
+            // When ORT cannot compute the constants, trying again next round would fail (and warn) the same way.
+            failed = subgraph.Nodes.Count > 0 && values is null;
+            if (values is not null)
             {
-                if (Evaluate(subgraph, warnings) is { } values)
-                {
-                    subgraph.Apply(work, values);
-                    folded += subgraph.Nodes.Count;
-                    changed += subgraph.Nodes.Count;
-                }
+                subgraph.Apply(work, values);
+                folded += subgraph.Nodes.Count;
+                changed += subgraph.Nodes.Count;
             }
 
             if (changed == 0)
@@ -83,6 +88,7 @@ public static class GraphPreparation
         var unused = UnusedInitializers.Run(work);
         if (batchNorms + unused > 0)
         {
+            // Also the check that ORT loads what is about to replace the caller's graph.
             inferred = Infer(work, PrepareDiagnostics.OutputRejected);
         }
 

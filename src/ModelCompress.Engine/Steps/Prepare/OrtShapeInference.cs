@@ -30,13 +30,28 @@ internal static class OrtShapeInference
             IntraOpNumThreads = 1,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
-        using var session = new InferenceSession(probe.ToBytes(), options);
-        var types = new Dictionary<string, TypeProto>(StringComparer.Ordinal);
-        foreach (var (name, metadata) in session.OutputMetadata)
+        InferenceSession session;
+        try
         {
-            if (metadata.IsTensor)
+            session = new InferenceSession(probe.ToBytes(), options);
+        }
+        catch (OnnxRuntimeException)
+        {
+            // Some values cannot be graph outputs (a custom op ORT cannot type): the model itself must still load,
+            // and preparation goes on knowing no types.
+            using var plain = new InferenceSession(model.ToBytes(), options);
+            return new Dictionary<string, TypeProto>(StringComparer.Ordinal);
+        }
+
+        var types = new Dictionary<string, TypeProto>(StringComparer.Ordinal);
+        using (session)
+        {
+            foreach (var (name, metadata) in session.OutputMetadata)
             {
-                types[name] = ToProto(metadata, scalar: ranks[name]?.Rank == 0);
+                if (metadata.IsTensor)
+                {
+                    types[name] = ToProto(metadata, scalar: ranks[name]?.Rank == 0);
+                }
             }
         }
 

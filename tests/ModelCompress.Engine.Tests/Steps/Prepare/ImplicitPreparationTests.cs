@@ -1,0 +1,69 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Steps.Prepare;
+using ModelCompress.Engine.Tests.Config;
+
+namespace ModelCompress.Engine.Tests.Steps.Prepare;
+
+/// <summary>Which step prepares the graph implicitly, with what, and what enters its cache key.</summary>
+public sealed class ImplicitPreparationTests
+{
+    [Fact]
+    public void Only_the_first_prune_or_quantize_step_prepares()
+    {
+        var steps = Steps("""
+                  - finetune: { training: { epochs: 1, lr: 0.001 } }
+                  - prune: { sparsity: 0.5 }
+                  - quantize: { mode: dynamic }
+            """);
+
+        var options = steps.Select(s => ImplicitPreparation.For(s, steps)).ToList();
+
+        Assert.Null(options[0]);
+        Assert.Equal(PreparationOptions.Default, options[1]);
+        Assert.Null(options[2]);
+        Assert.Equal(string.Empty, ImplicitPreparation.CacheKeyPart(options[2]));
+        Assert.StartsWith(GraphPreparation.Version + ":", ImplicitPreparation.CacheKeyPart(options[1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explicit_prepare_step_takes_its_place()
+    {
+        var steps = Steps("""
+                  - prepare: { fold_batchnorm: false }
+                  - quantize: { mode: dynamic }
+            """);
+
+        Assert.All(steps, s => Assert.Null(ImplicitPreparation.For(s, steps)));
+        Assert.False(PrepareRunner.OptionsOf((PrepareSettings)steps[0].Settings).FoldBatchNorm);
+    }
+
+    [Fact]
+    public void A_step_that_trains_keeps_its_batch_norms()
+    {
+        var steps = Steps("""
+                  - prune: { sparsity: 0.5, schedule: gradual, training: { epochs: 1, lr: 0.001 } }
+            """);
+
+        var options = ImplicitPreparation.For(steps[0], steps);
+
+        Assert.NotNull(options);
+        Assert.False(options.FoldBatchNorm);
+        Assert.True(options.FoldConstants);
+        Assert.NotEqual(ImplicitPreparation.CacheKeyPart(PreparationOptions.Default), ImplicitPreparation.CacheKeyPart(options));
+    }
+
+    [Fact]
+    public void Prepare_settings_are_read_and_checked_with_positions()
+    {
+        var steps = Steps("      - prepare: { fold_constants: true, max_fold_growth_kb: 64, remove_identity: false }");
+        Assert.Equal(new PrepareSettings(true, true, false, 64), steps[0].Settings);
+        Assert.Equal(64 * 1024, PrepareRunner.OptionsOf((PrepareSettings)steps[0].Settings).Limits.MaxGrowthBytes);
+
+        var forbidden = ConfigText.WithSteps("      - prepare: { fold_constants: false, max_fold_growth_kb: 64 }");
+        ConfigText.SingleError(forbidden, "MC1018", "max_fold_growth_kb");
+        var unknown = ConfigText.WithSteps("      - prepare: { fold_bn: false }");
+        ConfigText.SingleError(unknown, "MC1004", "fold_bn");
+    }
+
+    private static IReadOnlyList<StepConfig> Steps(string yaml) => ConfigText.Parse(ConfigText.WithSteps(yaml.TrimEnd())).Models[0].Steps;
+}
