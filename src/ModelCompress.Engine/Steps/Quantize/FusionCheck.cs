@@ -33,7 +33,7 @@ public static class FusionCheck
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(quantized);
         var optimized = Optimize(quantized);
-        var producers = optimized.Graph.Nodes.SelectMany(n => n.Outputs.Select(o => (o, n.OpType))).GroupBy(p => p.o).ToDictionary(g => g.Key, g => g.First().OpType, StringComparer.Ordinal);
+        var graph = optimized.Graph;
         var counts = new List<FusionCount>();
         foreach (var group in original.Graph.Nodes.GroupBy(n => n.OpType).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -45,16 +45,21 @@ public static class FusionCheck
 
             var fused = Kernels.TryGetValue(group.Key, out var kernels)
                 ? optimized.Graph.Nodes.Count(n => kernels.Contains(n.OpType))
-                : optimized.Graph.Nodes.Count(n => (n.OpType == group.Key || n.OpType == "Nhwc" + group.Key) && OnInt8(n, producers));
+                : graph.Nodes.Count(n => (n.OpType == group.Key || n.OpType == "Nhwc" + group.Key) && OnInt8(graph, n.Input(0), 0));
             counts.Add(new FusionCount(group.Key, group.Count(), Math.Min(fused, group.Count())));
         }
 
         return counts;
     }
 
-    // A data-movement op runs on int8 when nothing dequantizes its input first.
-    private static bool OnInt8(OnnxNode node, Dictionary<string, string> producers) =>
-        !producers.TryGetValue(node.Input(0), out var op) || op is not "DequantizeLinear";
+    // A data-movement op runs on int8 when its input comes from a QuantizeLinear or an int8 kernel, directly or
+    // through other data-movement ops (ORT's layout pass inserts Transposes); a graph input or a DQ means float.
+    private static bool OnInt8(OnnxGraph graph, string value, int depth)
+    {
+        var producer = graph.Producer(value);
+        return producer is not null && depth < 32 && (producer.OpType is "QuantizeLinear" or "QGemm" || producer.OpType.StartsWith("QLinear", StringComparison.Ordinal)
+            || (producer.OpType != "DequantizeLinear" && QuantizeHandlers.For(producer.OpType.Replace("Nhwc", "", StringComparison.Ordinal)) is Handlers.PassThroughHandler && OnInt8(graph, producer.Input(0), depth + 1)));
+    }
 
     private static OnnxModel Optimize(OnnxModel model)
     {

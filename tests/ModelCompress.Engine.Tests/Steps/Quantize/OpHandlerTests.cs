@@ -58,6 +58,26 @@ public sealed class OpHandlerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Nearest_resize_runs_on_int8_and_linear_resize_stays_float_with_a_reason()
+    {
+        foreach (var mode in new[] { "nearest", "linear" })
+        {
+            var t = TinyModels.Create(13, 1, 4, 8, 8);
+            t.Model.Graph.SetInitializer(OnnxTensor.FromFloats("scales", [4], [1f, 1f, 2f, 2f]));
+            var r = t.Node("Resize", "resize", ["x", "", "scales"], attributes: n => n.SetAttribute("mode", mode));
+            t.Conv(r, "c1", 4, 4, relu: false, output: "y");
+
+            var result = t.Quantize();
+
+            var resize = result.Nodes.Single(n => n.OpType == "Resize");
+            Assert.Equal(mode == "nearest", resize.Quantized);
+            Assert.Equal(new FusionCount("Resize", 1, mode == "nearest" ? 1 : 0), FusionCheck.Count(t.Model, result.Model).Single(c => c.OpType == "Resize"));
+            Assert.Equal(new FusionCount("Conv", 1, 1), FusionCheck.Count(t.Model, result.Model).Single(c => c.OpType == "Conv"));
+            AssertClose(t, result, 0.05f);
+        }
+    }
+
+    [Fact]
     public void Unknown_op_stays_float_with_a_reason_and_its_neighbours_still_fuse()
     {
         var t = TinyModels.Create(13, 1, 4, 8, 8);
