@@ -37,6 +37,6 @@ internal static class BenchCommand
                 $"batch {r.BatchSize}, {r.Iterations} steps each: executor {r.ExecutorMs:0.000} ms, direct {r.DirectMs:0.000} ms, ratio {r.Ratio:0.000} (max logit difference {r.MaxLogitDifference:G3})"));
             return ExitCodes.Success;
         });
-        return new Command("bench", "Benchmarks that print figures.") { trainStep, LatencyBenchCommand.Create(), LowBitBenchCommand.Create() };
+        return new Command("bench", "Benchmarks that print figures.") { trainStep, LatencyBenchCommand.Create(), LowBitBenchCommand.Create(), QuantizeBenchCommand.Create() };
     }
 }

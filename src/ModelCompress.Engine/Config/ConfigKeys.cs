@@ -31,6 +31,12 @@ public static class ConfigKeys
     /// <summary>Settings of the <c>quantize</c> step.</summary>
     public const string Quantize = "quantize";
 
+    /// <summary><c>quantize.calibration</c> (static mode).</summary>
+    public const string QuantizeCalibration = "quantize.calibration";
+
+    /// <summary><c>quantize.fallback</c> (static mode).</summary>
+    public const string QuantizeFallback = "quantize.fallback";
+
     /// <summary>Settings of the <c>distill</c> step.</summary>
     public const string Distill = "distill";
 
@@ -76,7 +82,10 @@ public static class ConfigKeys
             [
                 "mode", "per_channel", "ops", "include", "exclude",
                 "keep_io_types", "exclude_ops", "bits", "block_size", "symmetric", "accuracy_level",
+                "activation_type", "weight_type", "symmetric_activations", "reduce_range", "calibration", "fallback",
             ],
+            [QuantizeCalibration] = ["method", "percentile", "samples"],
+            [QuantizeFallback] = ["max_nodes"],
             [Distill] = ["teacher", "student", "temperature", "alpha", "features", "training"],
             [DistillFeature] = ["teacher", "student"],
             [Finetune] = ["training"],

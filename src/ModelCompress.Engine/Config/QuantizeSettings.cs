@@ -34,9 +34,15 @@ public sealed record QuantizeSettings(
 
     internal static IStepSettings? Read(MappingReader map, StepReadContext step)
     {
-        _ = step;
         var modeOk = map.Require("mode", "Add 'mode: dynamic'.");
         var mode = map.Choice<QuantizeMode>("mode");
+        if (mode is QuantizeMode.Static)
+        {
+            map.Forbid("mode is static", "Remove it: it belongs to mode fp16 or weight_only.", [.. Fp16QuantizeSettings.OwnKeys, .. WeightOnlyQuantizeSettings.OwnKeys]);
+            return StaticQuantizeSettings.Read(map, step);
+        }
+
+        map.Forbid($"mode is {YamlNames.Of(mode ?? QuantizeMode.Dynamic)}", "These keys belong to 'mode: static'.", [.. StaticQuantizeSettings.StaticOnlyKeys]);
         switch (mode)
         {
             case QuantizeMode.Fp16:
@@ -46,13 +52,6 @@ public sealed record QuantizeSettings(
             case QuantizeMode.Dynamic:
                 map.Forbid("mode is dynamic", "Remove it: it belongs to mode fp16 or weight_only.", [.. Fp16QuantizeSettings.OwnKeys, .. WeightOnlyQuantizeSettings.OwnKeys]);
                 break;
-        }
-
-        if (mode is QuantizeMode.Static)
-        {
-            map.Context.Report(ConfigDiagnostics.NotSupportedYet(map.Value("mode")!.Position, $"Quantize mode '{YamlNames.Of(mode.Value)}'",
-                "Use 'mode: dynamic' for now."));
-            mode = null;
         }
 
         var ops = map.Names("ops") ?? DefaultOps;

@@ -17,5 +17,6 @@ public static class GraphSteps
         new DynamicQuantizeRunner(),
         new Fp16QuantizeRunner(),
         new WeightOnlyQuantizeRunner(),
+        new Quantize.StaticQuantizeRunner(),
     ];
 }

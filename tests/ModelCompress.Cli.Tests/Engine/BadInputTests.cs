@@ -34,7 +34,7 @@ public sealed class BadInputTests
         { "wrong type", "sparsity: 0.5=>sparsity: half", "MC10", 10 },
         { "out of range", "sparsity: 0.5=>sparsity: 1.5", "MC10", 10 },
         { "unknown step", "- quantize: { mode: dynamic }=>- quantise: { mode: dynamic }", "MC10", 11 },
-        { "unsupported mode", "mode: dynamic=>mode: static", "MC10", 11 },
+        { "unknown mode", "mode: dynamic=>mode: statik", "MC10", 11 },
         { "op a step cannot handle", "mode: dynamic }=>mode: dynamic, ops: [Relu] }", "MC10", 11 },
         { "missing model file", "models/digits_cnn.onnx=>models/nope.onnx", "MC10", 4 },
         { "missing data file", "data/digits.npz=>data/nope.npz", "MC10", 6 },

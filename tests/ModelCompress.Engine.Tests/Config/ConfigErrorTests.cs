@@ -177,15 +177,6 @@ public sealed class ConfigErrorTests
         Assert.Contains("did you mean 'prune'?", error.Message, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("static")]
-    public void Quantize_modes_not_implemented_are_MC1014_at_the_mode(string mode)
-    {
-        var error = ConfigText.SingleError(ConfigText.WithSteps($"      - quantize: {{ mode: {mode} }}"), "MC1014", mode);
-
-        Assert.Contains("not supported yet", error.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void Budget_with_both_limits_is_MC1015_at_the_second()
     {

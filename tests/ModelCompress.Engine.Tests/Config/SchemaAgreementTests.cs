@@ -59,6 +59,9 @@ public sealed class SchemaAgreementTests
         AssertEnum<ExecutionProvider>(ConfigKeys.Evaluation, "provider");
         AssertEnum<AccuracyMetric>(ConfigKeys.AccuracyBudget, "metric");
         AssertEnum<DataFormat>(ConfigKeys.Data, "format");
+        AssertEnum<QuantizedType>(ConfigKeys.Quantize, "activation_type");
+        AssertEnum<QuantizedType>(ConfigKeys.Quantize, "weight_type");
+        AssertEnum<CalibrationMethod>(ConfigKeys.QuantizeCalibration, "method");
 
         var ops = Property(ConfigKeys.Quantize, "ops").GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(QuantizeSettings.AllowedOps, ops);
@@ -76,6 +79,7 @@ public sealed class SchemaAgreementTests
         Assert.Equal(defaults.BatchSize, Property(ConfigKeys.Evaluation, "batch_size").GetProperty("default").GetInt32());
         Assert.Equal(TrainingDistillation.DefaultTemperature, Property(ConfigKeys.Distill, "temperature").GetProperty("default").GetDouble());
         Assert.Equal(TrainingDistillation.DefaultAlpha, Property(ConfigKeys.TrainingDistill, "alpha").GetProperty("default").GetDouble());
+        Assert.Equal(StaticQuantizeSettings.DefaultFallbackMaxNodes, Property(ConfigKeys.QuantizeFallback, "max_nodes").GetProperty("default").GetInt32());
         Assert.Equal(QuantizeSettings.DefaultOps, Property(ConfigKeys.Quantize, "ops").GetProperty("default").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(WeightOnlyQuantizeSettings.DefaultBits, Property(ConfigKeys.Quantize, "bits").GetProperty("default").GetInt32());
         Assert.Equal(WeightOnlyQuantizeSettings.DefaultBlockSize, Property(ConfigKeys.Quantize, "block_size").GetProperty("default").GetInt32());

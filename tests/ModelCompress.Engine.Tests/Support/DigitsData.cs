@@ -18,6 +18,10 @@ internal static partial class DigitsData
 
     public static long[] YTest => (long[])Arrays.Value["y_test"].Data;
 
+    public static (float[] Data, long[] Shape) XCalib => Floats("x_calib");
+
+    public static string WideModel(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "digits-wide", file);
+
     private static (float[] Data, long[] Shape) Floats(string name) =>
         ((float[])Arrays.Value[name].Data, Arrays.Value[name].Shape);
 

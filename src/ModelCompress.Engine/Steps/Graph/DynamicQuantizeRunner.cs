@@ -15,6 +15,11 @@ public sealed class DynamicQuantizeRunner : IStepRunner
         var settings = (QuantizeSettings)input.Step.Settings;
         var options = new DynamicQuantizeOptions(settings.PerChannel, settings.Ops, settings.Include, settings.Exclude);
         var result = new DynamicQuantizer(options).Quantize(input.Model);
+        var convs = result.Nodes.Count(n => n.Quantized && n.OpType == "Conv");
+        if (convs > 0)
+        {
+            context.Report(Quantize.StaticQuantizeDiagnostics.ConvIntegerSlow(input.Step.Position, convs));
+        }
         var facts = new List<StepFact>
         {
             new("quantized", $"{result.QuantizedCount}/{result.Nodes.Count}"),
