@@ -58,6 +58,9 @@ public static class ConfigKeys
     /// <summary><c>budgets.size</c>.</summary>
     public const string SizeBudget = "budgets.size";
 
+    /// <summary><c>budgets.macs</c>.</summary>
+    public const string MacsBudget = "budgets.macs";
+
     /// <summary>Every section and the keys it accepts, in documentation order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Sections { get; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -79,10 +82,11 @@ public static class ConfigKeys
             ],
             [TrainingDistill] = ["temperature", "alpha"],
             [Evaluation] = ["warmup", "iterations", "threads", "provider", "batch_size"],
-            [Budgets] = ["accuracy", "latency", "size"],
+            [Budgets] = ["accuracy", "latency", "size", "macs"],
             [AccuracyBudget] = ["metric", "max_drop", "max_relative_drop"],
             [LatencyBudget] = ["percentile", "max_ms", "max_ratio"],
             [SizeBudget] = ["max_kb", "max_ratio"],
+            [MacsBudget] = ["max", "max_ratio"],
         };
 
     /// <summary>The keys of one section.</summary>

@@ -20,7 +20,8 @@ internal static class OpCosts
 
     // Operations per output element of element-wise and normalization ops. Normalizations are counted as
     // evaluated at inference: batch norm is a scale and a shift; instance/layer norm also compute a mean and a
-    // variance (subtract, square, accumulate, normalize, scale, shift ≈ 6); softmax is exp, sum and divide.
+    // variance (subtract, square, accumulate, normalize, scale, shift ≈ 6); softmax is exp, sum and divide;
+    // dynamic quantization finds min and max, then scales and rounds.
     private static readonly FrozenDictionary<string, int> PerElement = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["Relu"] = 1, ["LeakyRelu"] = 1, ["PRelu"] = 1, ["Sigmoid"] = 1, ["Tanh"] = 1, ["Elu"] = 1, ["Selu"] = 1,
@@ -30,7 +31,7 @@ internal static class OpCosts
         ["Add"] = 1, ["Sub"] = 1, ["Mul"] = 1, ["Div"] = 1, ["Pow"] = 1, ["Max"] = 1, ["Min"] = 1, ["Where"] = 1,
         ["Equal"] = 1, ["Less"] = 1, ["Greater"] = 1, ["LessOrEqual"] = 1, ["GreaterOrEqual"] = 1, ["Not"] = 1,
         ["And"] = 1, ["Or"] = 1, ["Xor"] = 1,
-        ["QuantizeLinear"] = 2, ["DequantizeLinear"] = 2, ["BatchNormalization"] = 2,
+        ["QuantizeLinear"] = 2, ["DequantizeLinear"] = 2, ["DynamicQuantizeLinear"] = 4, ["BatchNormalization"] = 2,
         ["InstanceNormalization"] = 6, ["LayerNormalization"] = 6, ["Softmax"] = 3, ["LogSoftmax"] = 3, ["LRN"] = 3,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
