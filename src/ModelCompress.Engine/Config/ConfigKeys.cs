@@ -70,7 +70,11 @@ public static class ConfigKeys
             [Data] = ["path", "format", "inputs", "labels", "calibration", "train", "validation"],
             [DataSplit] = ["inputs", "labels"],
             [Step] = ["prune", "quantize", "distill", "finetune"],
-            [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training"],
+            [Prune] =
+            [
+                "method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "n", "m",
+                "max_layer_sparsity", "skip_first_last",
+            ],
             [Quantize] = ["mode", "per_channel", "ops", "include", "exclude"],
             [Distill] = ["teacher", "student", "temperature", "alpha", "features", "training"],
             [DistillFeature] = ["teacher", "student"],

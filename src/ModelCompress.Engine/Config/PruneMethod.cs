@@ -5,4 +5,7 @@ public enum PruneMethod
 {
     /// <summary>Unstructured: the lowest-importance individual weights are set to zero.</summary>
     Magnitude,
+
+    /// <summary>Semi-structured N:M: at most n non-zero weights in every m along the input dimension (masks only).</summary>
+    Nm,
 }

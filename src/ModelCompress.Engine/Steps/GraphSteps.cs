@@ -8,6 +8,7 @@ public static class GraphSteps
     public static IEnumerable<IStepRunner> Runners() =>
     [
         new MagnitudePruneRunner(),
+        new NmPruneRunner(),
         new DynamicQuantizeRunner(),
     ];
 }

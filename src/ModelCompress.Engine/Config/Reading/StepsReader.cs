@@ -8,7 +8,7 @@ internal static class StepsReader
     private static readonly IReadOnlyDictionary<string, Func<MappingReader, StepReadContext, IStepSettings?>> Readers =
         new Dictionary<string, Func<MappingReader, StepReadContext, IStepSettings?>>(StringComparer.Ordinal)
         {
-            ["prune"] = PruneSettings.Read,
+            ["prune"] = PruneStepReader.Read,
             ["quantize"] = QuantizeSettings.Read,
             ["distill"] = DistillSettings.Read,
             ["finetune"] = FinetuneSettings.Read,
