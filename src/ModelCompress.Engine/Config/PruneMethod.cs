@@ -8,4 +8,7 @@ public enum PruneMethod
 
     /// <summary>Semi-structured N:M: at most n non-zero weights in every m along the input dimension (masks only).</summary>
     Nm,
+
+    /// <summary>Structured: whole intermediate neurons of feed-forward blocks are removed (both MatMuls shrink).</summary>
+    Neurons,
 }

@@ -9,6 +9,7 @@ public static class GraphSteps
     [
         new MagnitudePruneRunner(),
         new NmPruneRunner(),
+        new NeuronPruneRunner(),
         new DynamicQuantizeRunner(),
     ];
 }

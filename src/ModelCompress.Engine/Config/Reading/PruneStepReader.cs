@@ -13,6 +13,12 @@ internal static class PruneStepReader
             return NmPruneSettings.Read(map);
         }
 
+        if (map.Value("method") is YScalar { Value: "neurons" })
+        {
+            map.Forbid("method is neurons", "n and m belong to 'method: nm'.", "n", "m");
+            return NeuronPruneSettings.Read(map);
+        }
+
         map.Forbid("method is not nm", "n and m belong to 'method: nm' (semi-structured N:M); remove them or set 'method: nm'.", "n", "m");
         return PruneSettings.Read(map, step);
     }
