@@ -11,4 +11,7 @@ public enum PruneMethod
 
     /// <summary>Structured: whole intermediate neurons of feed-forward blocks are removed (both MatMuls shrink).</summary>
     Neurons,
+
+    /// <summary>Structured: whole attention heads are removed (Q/K/V and output projections shrink).</summary>
+    Heads,
 }

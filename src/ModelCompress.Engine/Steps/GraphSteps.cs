@@ -10,6 +10,7 @@ public static class GraphSteps
         new MagnitudePruneRunner(),
         new NmPruneRunner(),
         new NeuronPruneRunner(),
+        new HeadPruneRunner(),
         new DynamicQuantizeRunner(),
     ];
 }

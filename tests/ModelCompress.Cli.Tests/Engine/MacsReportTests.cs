@@ -7,6 +7,25 @@ namespace ModelCompress.Cli.Tests.Engine;
 public sealed class MacsReportTests
 {
     [Fact]
+    public void Neuron_pruning_cuts_the_mlp_macs_so_a_half_macs_budget_passes()
+    {
+        using var project = new TempProject();
+        project.WriteConfig(BadInputTests.ValidYaml
+            .Replace("models/digits_cnn.onnx", "models/digits_mlp.onnx")
+            .Replace("- prune: { method: magnitude, sparsity: 0.5, scope: global }", "- prune: { method: neurons, sparsity: 0.5 }")
+            .Replace("accuracy: { metric: top1, max_drop: 0.02 }", "macs: { max_ratio: 0.5 }"));
+
+        var outcome = EngineRun.Run(project);
+
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
+        var model = Assert.Single(outcome.Report!.Models);
+        Assert.Equal((50_432L, 17_024L), (model.Original!.Compute!.Macs, model.Steps[0].Metrics!.Compute!.Macs));
+        Assert.Contains(model.Steps[0].Facts, f => f.Key == "block /fc1/Gemm → /fc2/Gemm" && f.Value == "256 → 128 neurons");
+        Assert.Equal("pass", Assert.Single(model.Budgets).Verdict);
+        Assert.True(model.Compressed!.SizeBytes < model.Original.SizeBytes / 2);
+    }
+
+    [Fact]
     public void Unstructured_pruning_keeps_the_macs_so_a_macs_budget_breaks_with_MC2010_at_its_line()
     {
         using var project = new TempProject();

@@ -14,6 +14,16 @@ public sealed class NeuronConfigTests
         Assert.Equal(["fc2"], settings.Exclude);
     }
 
+    [Fact]
+    public void Heads_reads_like_neurons_with_its_own_runner()
+    {
+        var settings = Assert.IsType<NeuronPruneSettings>(
+            ConfigText.Parse(ConfigText.WithSteps("      - prune: { method: heads, sparsity: 0.5 }")).Models[0].Steps[0].Settings);
+
+        Assert.Equal((PruneMethod.Heads, "prune.heads"), (settings.Method, settings.RunnerKey));
+        Assert.Contains("method=heads", settings.CanonicalForm, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ method: neurons }", "MC1006", "prune")]
     [InlineData("{ method: neurons, sparsity: 0.5, scope: layer }", "MC1018", "scope")]

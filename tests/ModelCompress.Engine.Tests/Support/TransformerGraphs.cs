@@ -1,6 +1,4 @@
-using Microsoft.ML.OnnxRuntime;
 using ModelCompress.Onnx;
-using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Tests.Support;
 
@@ -17,15 +15,7 @@ internal static class TransformerGraphs
     public static OnnxModel FeedForward(int seed = 7)
     {
         var random = new Random(seed);
-        var proto = new GraphProto { Name = "ffn" };
-        proto.Input.Add(new ValueInfoProto
-        {
-            Name = "x",
-            Type = new OnnxTensorType(OnnxDataType.Float, [OnnxDim.Named("batch"), OnnxDim.Of(4), OnnxDim.Of(Model)]).ToProto(),
-        });
-        proto.Output.Add(new ValueInfoProto { Name = "y" });
-        var model = new OnnxModel(new ModelProto { IrVersion = 8, Graph = proto });
-        model.SetOpsetVersion("", 13);
+        var model = GeneratedGraph.Empty("ffn", Model);
         var g = model.Graph;
         g.SetInitializer(OnnxTensor.FromFloats("w1", [Model, Hidden], Random(random, Model * Hidden)));
         g.SetInitializer(OnnxTensor.FromFloats("b1", [Hidden], Random(random, Hidden)));
@@ -51,27 +41,13 @@ internal static class TransformerGraphs
     public static void ZeroNeurons(OnnxModel model, IReadOnlyCollection<int> neurons)
     {
         var g = model.Graph;
-        Zero(g, "w1", (i, _) => neurons.Contains(i % Hidden));
-        Zero(g, "b1", (i, _) => neurons.Contains(i));
-        Zero(g, "w2", (i, _) => neurons.Contains(i / Model));
+        GeneratedGraph.Zero(g, "w1", i => neurons.Contains(i % Hidden));
+        GeneratedGraph.Zero(g, "b1", i => neurons.Contains(i));
+        GeneratedGraph.Zero(g, "w2", i => neurons.Contains(i / Model));
     }
 
     /// <summary>Runs the model on seeded random input [2, 4, Model].</summary>
-    public static float[] Run(OnnxModel model)
-    {
-        var x = Random(new Random(99), 2 * 4 * Model);
-        using var session = new InferenceSession(model.ToBytes(), new SessionOptions { IntraOpNumThreads = 1 });
-        using var input = OrtValue.CreateTensorValueFromMemory(x, [2, 4, Model]);
-        using var outputs = session.Run(new RunOptions(), ["x"], [input], ["y"]);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
-    }
+    public static float[] Run(OnnxModel model) => GeneratedGraph.Run(model, Model, 99);
 
-    private static void Zero(OnnxGraph g, string name, Func<int, float, bool> zero)
-    {
-        Assert.True(g.TryGetInitializer(name, out var t));
-        g.SetInitializer(OnnxTensor.FromFloats(name, t.Dims, t.ToFloatArray().Select((v, i) => zero(i, v) ? 0f : v).ToArray()));
-    }
-
-    private static float[] Random(Random random, int count) =>
-        Enumerable.Range(0, count).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+    private static float[] Random(Random random, int count) => GeneratedGraph.Random(random, count);
 }

@@ -13,10 +13,10 @@ internal static class PruneStepReader
             return NmPruneSettings.Read(map);
         }
 
-        if (map.Value("method") is YScalar { Value: "neurons" })
+        if (map.Value("method") is YScalar { Value: "neurons" or "heads" } structured)
         {
-            map.Forbid("method is neurons", "n and m belong to 'method: nm'.", "n", "m");
-            return NeuronPruneSettings.Read(map);
+            map.Forbid($"method is {structured.Value}", "n and m belong to 'method: nm'.", "n", "m");
+            return NeuronPruneSettings.Read(map, structured.Value == "heads" ? PruneMethod.Heads : PruneMethod.Neurons);
         }
 
         map.Forbid("method is not nm", "n and m belong to 'method: nm' (semi-structured N:M); remove them or set 'method: nm'.", "n", "m");

@@ -5,6 +5,13 @@ namespace ModelCompress.Engine.Steps.Graph;
 /// <summary>Keeps chosen indices of one axis of a float tensor (the rest of the data is copied unchanged).</summary>
 internal static class AxisSlice
 {
+    /// <summary>Replaces initializer <paramref name="name"/> by its slice.</summary>
+    public static void Replace(OnnxGraph graph, string name, int axis, IReadOnlyList<int> keep)
+    {
+        graph.TryGetInitializer(name, out var tensor);
+        graph.SetInitializer(Keep(tensor!, axis, keep));
+    }
+
     public static OnnxTensor Keep(OnnxTensor tensor, int axis, IReadOnlyList<int> keep)
     {
         var dims = tensor.Dims;

@@ -45,11 +45,11 @@ public sealed class NeuronPruner(double sparsity, IReadOnlyList<string>? include
         foreach (var block in blocks)
         {
             var keep = Keep(graph, block);
-            Slice(graph, block.Up.Input(1), block.UpAxis, keep);
-            Slice(graph, block.Down.Input(1), block.DownAxis, keep);
+            AxisSlice.Replace(graph, block.Up.Input(1), block.UpAxis, keep);
+            AxisSlice.Replace(graph, block.Down.Input(1), block.DownAxis, keep);
             if (block.Bias is { } bias)
             {
-                Slice(graph, bias, 0, keep);
+                AxisSlice.Replace(graph, bias, 0, keep);
             }
 
             // Stale declared shapes of the hidden values would contradict the new width.
@@ -87,11 +87,5 @@ public sealed class NeuronPruner(double sparsity, IReadOnlyList<string>? include
         {
             scores[(int)(i / inner % length)] += Math.Abs(values[i]);
         }
-    }
-
-    private static void Slice(OnnxGraph graph, string name, int axis, IReadOnlyList<int> keep)
-    {
-        graph.TryGetInitializer(name, out var tensor);
-        graph.SetInitializer(AxisSlice.Keep(tensor!, axis, keep));
     }
 }
