@@ -15,12 +15,20 @@ internal static class AttentionGraphs
 
     public const int Model = Heads * Size;
 
-    public static OnnxModel SelfAttention(int seed = 11)
+    public static OnnxModel SelfAttention(int seed = 11, bool constantNodeShapes = false)
     {
         var random = new Random(seed);
         var model = GeneratedGraph.Empty("attention", Model);
         var g = model.Graph;
-        g.SetInitializer(OnnxTensor.FromInt64s("split", [4], [0, 0, Heads, Size]));
+        if (constantNodeShapes)
+        {
+            g.AddNode(OnnxNode.Create("Constant", "split_shape", [], ["split"]).SetAttribute("value", OnnxTensor.FromInt64s("split", [4], [0, 0, Heads, Size])));
+        }
+        else
+        {
+            g.SetInitializer(OnnxTensor.FromInt64s("split", [4], [0, 0, Heads, Size]));
+        }
+
         g.SetInitializer(OnnxTensor.FromInt64s("merge", [3], [0, 0, Model]));
         g.SetInitializer(OnnxTensor.FromFloats("scale", [], [MathF.Sqrt(Size)]));
         foreach (var (p, perm) in new[] { ("q", new long[] { 0, 2, 1, 3 }), ("k", [0, 2, 3, 1]), ("v", [0, 2, 1, 3]) })

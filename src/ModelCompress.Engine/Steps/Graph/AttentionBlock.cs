@@ -57,10 +57,10 @@ internal sealed record AttentionBlock(
             projections.Add(projection);
         }
 
-        var shapes = projections.Select(p => graph.TryGetInitializer(p.Item3.Input(1), out var s) ? s.ToInt64Array() : []).ToList();
+        var shapes = projections.Select(p => ShapeOf(graph, p.Item3)!).ToList();
         var (heads, size) = (shapes[0][2], shapes[0][3]);
         if (shapes.Any(s => s[2] != heads || s[3] != size) || heads < 2 || size < 1
-            || !graph.TryGetInitializer(merge.Input(1), out var mergeShape) || mergeShape.ElementCount != 3)
+            || ShapeOf(graph, merge) is not { Length: 3 })
         {
             return (null, "the head counts and sizes of Q, K and V do not agree");
         }
@@ -78,7 +78,7 @@ internal sealed record AttentionBlock(
             node = graph.Producer(node.Input(0));
         }
 
-        if (node is not { OpType: "Reshape" } reshape || !graph.TryGetInitializer(reshape.Input(1), out var shape) || shape.ElementCount != 4)
+        if (node is not { OpType: "Reshape" } reshape || ShapeOf(graph, reshape) is not { Length: 4 })
         {
             return null;
         }
@@ -107,6 +107,18 @@ internal sealed record AttentionBlock(
 
         values.Add(matmul.Output(0));
         return (matmul, bias, reshape);
+    }
+
+    /// <summary>The constant shape input of a Reshape, from an initializer or a Constant node; null when computed.</summary>
+    public static long[]? ShapeOf(OnnxGraph graph, OnnxNode reshape)
+    {
+        var name = reshape.Input(1);
+        if (graph.TryGetInitializer(name, out var shape))
+        {
+            return shape.ToInt64Array();
+        }
+
+        return graph.Producer(name) is { OpType: "Constant" } constant && constant.GetTensor("value") is { } value ? value.ToInt64Array() : null;
     }
 
     private static bool IsWeight(OnnxGraph graph, string name) =>

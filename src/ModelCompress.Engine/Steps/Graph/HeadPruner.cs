@@ -6,7 +6,7 @@ namespace ModelCompress.Engine.Steps.Graph;
 /// <summary>
 /// Removes attention heads (<see cref="AttentionBlock"/>): the Q, K and V projection columns and bias entries of the
 /// removed heads, the output projection rows, and the head count in the Reshape shape constants (each Reshape gets
-/// its own copy, since exporters share one constant between layers). Importance is the head's L1 norm over all four
+/// its own initializer, since exporters share one constant between layers; Constant-node shapes are read too). Importance is the head's L1 norm over all four
 /// projections; the same fraction of heads goes in every block, at least one stays, ties keep the lower index.
 /// </summary>
 public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include = null, IReadOnlyList<string>? exclude = null)
@@ -59,8 +59,7 @@ public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include =
             }
 
             AxisSlice.Replace(graph, block.Output.Input(1), 0, channels);
-            graph.TryGetInitializer(block.Merge.Input(1), out var merged);
-            if (merged!.ToInt64Array()[2] > 0)
+            if (AttentionBlock.ShapeOf(graph, block.Merge)![2] > 0)
             {
                 SetShape(graph, block.Merge, 2, channels.Count);
             }
@@ -102,11 +101,10 @@ public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include =
 
     private static void SetShape(OnnxGraph graph, OnnxNode reshape, int index, long value)
     {
-        graph.TryGetInitializer(reshape.Input(1), out var shape);
-        var dims = shape!.ToInt64Array();
+        var dims = AttentionBlock.ShapeOf(graph, reshape)!;
         dims[index] = value;
         var name = graph.UniqueName(reshape.Input(1) + "_pruned");
-        graph.SetInitializer(OnnxTensor.FromInt64s(name, shape.Dims, dims));
+        graph.SetInitializer(OnnxTensor.FromInt64s(name, [dims.Length], dims));
         reshape.SetInput(1, name);
         graph.Invalidate();
     }
