@@ -35,6 +35,7 @@ internal static class InspectCommand
             }
 
             Print(file, stats);
+            PrintMacs(ModelCompress.Onnx.Metrics.MacCounter.Count(model));
             return ExitCodes.Success;
         });
         return command;
@@ -60,6 +61,16 @@ internal static class InspectCommand
         foreach (var i in s.Initializers)
         {
             w.WriteLine($"    {i.Name} {i.DataType} [{string.Join("x", i.Dims)}] {i.Elements} elements, sparsity {Pct(i.Sparsity)}{(i.IsParameter ? "" : " (not a parameter)")}");
+        }
+    }
+
+    private static void PrintMacs(ModelCompress.Onnx.Metrics.ComputeCost cost)
+    {
+        var w = Console.Out;
+        w.WriteLine($"  MACs per sample {cost.Macs}, FLOPs {cost.Flops} (symbolic batch as 1){(cost.IsComplete ? "" : $"; not counted: {string.Join(", ", cost.Uncounted)}")}");
+        foreach (var layer in cost.Layers.Where(l => l.Macs > 0))
+        {
+            w.WriteLine($"    {layer.Node} {layer.OpType} {layer.Macs} MACs");
         }
     }
 

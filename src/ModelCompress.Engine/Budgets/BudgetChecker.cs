@@ -29,6 +29,11 @@ public static class BudgetChecker
             verdicts.Add(CheckSize(size, original, compressed));
         }
 
+        if (budgets.Macs is { } macs)
+        {
+            verdicts.Add(MacsBudgetCheck.Check(macs, original, compressed));
+        }
+
         return verdicts;
     }
 
@@ -41,7 +46,7 @@ public static class BudgetChecker
             $"Model '{modelName}' breaks its {verdict.Budget} budget: {verdict.Detail}. Loosen the budget or change the steps.",
             verdict.Position),
         BudgetOutcome.NotMeasured => Diagnostic.Warning(
-            "MC2004",
+            verdict.Budget == "macs" ? MacsBudgetCheck.NotCountedCode : "MC2004",
             $"Model '{modelName}': the {verdict.Budget} budget was not checked: {verdict.Detail}.",
             verdict.Position),
         _ => null,
@@ -51,6 +56,7 @@ public static class BudgetChecker
     {
         "accuracy" => "MC2001",
         "latency" => "MC2002",
+        "macs" => MacsBudgetCheck.BrokenCode,
         _ => "MC2003",
     };
 
@@ -116,8 +122,8 @@ public static class BudgetChecker
             $"the model is {F(afterKb)} KB, {F(ratio)}x the original's {F(beforeKb)} KB, over max_ratio {F(maxRatio)}");
     }
 
-    private static BudgetVerdict Verdict(string budget, string limitName, double limit, double actual, string unit, bool passed, SourcePosition position, string detail) =>
+    internal static BudgetVerdict Verdict(string budget, string limitName, double limit, double actual, string unit, bool passed, SourcePosition position, string detail) =>
         new(budget, limitName, limit, actual, unit, passed ? BudgetOutcome.Passed : BudgetOutcome.Failed, position, detail);
 
-    private static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    internal static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -44,7 +44,7 @@ public sealed record ChannelPruneSettings(
             map.Context.Report(ChannelPruneDiagnostics.ChannelOnly(map.KeyAt(key)!.Value, $"'{key}'"));
         }
 
-        if (importance is not (PruneImportance.Magnitude or PruneImportance.Taylor))
+        if (importance is not (PruneImportance.Magnitude or PruneImportance.Taylor or PruneImportance.Lamp))
         {
             map.Context.Report(ChannelPruneDiagnostics.ChannelOnly(map.Value("importance")!.Position, $"importance: {YamlNames.Of(importance)}"));
         }

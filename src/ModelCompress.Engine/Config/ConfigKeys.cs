@@ -67,6 +67,9 @@ public static class ConfigKeys
     /// <summary><c>budgets.size</c>.</summary>
     public const string SizeBudget = "budgets.size";
 
+    /// <summary><c>budgets.macs</c>.</summary>
+    public const string MacsBudget = "budgets.macs";
+
     /// <summary>Every section and the keys it accepts, in documentation order.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Sections { get; } =
         new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
@@ -77,7 +80,11 @@ public static class ConfigKeys
             [DataSplit] = ["inputs", "labels"],
             [Step] = ["prepare", "prune", "quantize", "distill", "finetune"],
             [Prepare] = ["fold_constants", "fold_batchnorm", "remove_identity", "max_fold_growth_kb"],
-            [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "round_to", "min_channels"],
+            [Prune] =
+            [
+                "method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "round_to", "min_channels",
+                "n", "m", "max_layer_sparsity", "skip_first_last",
+            ],
             [Quantize] =
             [
                 "mode", "per_channel", "ops", "include", "exclude",
@@ -96,10 +103,11 @@ public static class ConfigKeys
             ],
             [TrainingDistill] = ["temperature", "alpha"],
             [Evaluation] = ["warmup", "iterations", "threads", "provider", "batch_size"],
-            [Budgets] = ["accuracy", "latency", "size"],
+            [Budgets] = ["accuracy", "latency", "size", "macs"],
             [AccuracyBudget] = ["metric", "max_drop", "max_relative_drop"],
             [LatencyBudget] = ["percentile", "max_ms", "max_ratio"],
             [SizeBudget] = ["max_kb", "max_ratio"],
+            [MacsBudget] = ["max", "max_ratio"],
         };
 
     /// <summary>The keys of one section.</summary>

@@ -20,4 +20,10 @@ public enum PruneImportance
 
     /// <summary>Channel pruning: a seeded random order (a baseline).</summary>
     Random,
+
+    /// <summary>
+    /// Layer-adaptive magnitude (LAMP, Lee et al. 2021): w² divided by the sum of w² of the same layer's weights that
+    /// are at least as large, so one global threshold never empties a layer; one-shot magnitude pruning only.
+    /// </summary>
+    Lamp,
 }

@@ -12,6 +12,7 @@ namespace ModelCompress.Engine.Config;
 /// <param name="Include">Only these nodes are pruned (empty: all eligible).</param>
 /// <param name="Exclude">These nodes are never pruned.</param>
 /// <param name="Training">Training of the gradual schedule; null for oneshot.</param>
+/// <param name="Limits">Layer ceiling and first/last layers of one-shot pruning; null for gradual.</param>
 public sealed record PruneSettings(
     PruneMethod Method,
     double Sparsity,
@@ -20,7 +21,8 @@ public sealed record PruneSettings(
     PruneImportance Importance,
     IReadOnlyList<string> Include,
     IReadOnlyList<string> Exclude,
-    TrainingSettings? Training) : IStepSettings
+    TrainingSettings? Training,
+    PruneLimits? Limits = null) : IStepSettings
 {
     /// <inheritdoc />
     public string Kind => "prune";
@@ -38,6 +40,7 @@ public sealed record PruneSettings(
         {
             var text = new CanonicalText(Kind).Add("method", Method).Add("sparsity", Sparsity).Add("scope", Scope)
                 .Add("schedule", Schedule).Add("importance", Importance).AddSet("include", Include).AddSet("exclude", Exclude);
+            text = Limits is { } limits ? text.AddRaw("limits", limits.CanonicalForm) : text;
             return (Training is { } training ? text.AddRaw("training", training.CanonicalForm) : text).ToString();
         }
     }
@@ -65,6 +68,13 @@ public sealed record PruneSettings(
                 "Taylor importance needs gradients: set 'schedule: gradual' and add 'training:'."));
         }
 
+        if (importance == PruneImportance.Lamp && schedule == PruneSchedule.Gradual)
+        {
+            map.Context.Report(ConfigDiagnostics.RequiredWhen(map.Value("importance")!.Position, "schedule: oneshot", "importance is lamp",
+                "LAMP ranks weights for one-shot magnitude pruning: remove 'schedule: gradual' (and add a finetune step after it)."));
+        }
+
+        var limits = PruneLimits.Read(map, schedule, scope, sparsity);
         TrainingSettings? training = null;
         if (schedule == PruneSchedule.Gradual)
         {
@@ -90,7 +100,7 @@ public sealed record PruneSettings(
         }
 
         return sparsityOk && sparsity is { } s && method is { } m
-            ? new PruneSettings(m, s, scope, schedule, importance, include, exclude, training)
+            ? new PruneSettings(m, s, scope, schedule, importance, include, exclude, training, limits)
             : null;
     }
 }

@@ -4,12 +4,13 @@ using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
 using ModelCompress.Engine.Reporting;
 using ModelCompress.Onnx;
+using ModelCompress.Onnx.Metrics;
 
 namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>
 /// Measures one model the same way every time in a run: ONNX Runtime for quality and latency, the graph for
-/// parameters and sparsity. Warnings (a CUDA fallback, say) are passed on once per run, not once per model measured.
+/// parameters, sparsity and MACs. Warnings (a CUDA fallback, say) are passed on once per run, not once per model measured.
 /// </summary>
 internal sealed class MetricsProbe(EvaluationSettings settings, string modelName)
 {
@@ -34,7 +35,8 @@ internal sealed class MetricsProbe(EvaluationSettings settings, string modelName
             result.MaxAbsError,
             result.Samples,
             latency,
-            result.Provider);
+            result.Provider,
+            MacCounter.Count(model));
         var fresh = result.Warnings.Where(w => _warned.Add(w.Code)).ToList();
         return new Probe(metrics, result.Outputs, fresh);
     }

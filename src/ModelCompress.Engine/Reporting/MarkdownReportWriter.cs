@@ -35,8 +35,8 @@ public static class MarkdownReportWriter
     private static void RenderModel(StringBuilder md, ModelReport model)
     {
         md.AppendLine($"## {model.Name} — {model.Status}").AppendLine();
-        md.AppendLine("| model | top-1 | agreement | max abs err | size KB | params | non-zero | sparsity | p50 ms | p95 ms | p99 ms |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine("| model | top-1 | agreement | max abs err | size KB | params | non-zero | sparsity | p50 ms | p95 ms | p99 ms | M MACs |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         Row(md, "original", model.Original);
         foreach (var step in model.Steps)
         {
@@ -44,6 +44,7 @@ public static class MarkdownReportWriter
         }
 
         md.AppendLine();
+        ComputeTableWriter.Render(md, model);
         if (model.Budgets.Count > 0)
         {
             md.AppendLine("| budget | limit | actual | verdict |").AppendLine("|---|---|---|---|");
@@ -72,12 +73,12 @@ public static class MarkdownReportWriter
     {
         if (m is null)
         {
-            md.AppendLine($"| {label} | — | — | — | — | — | — | — | — | — | — |");
+            md.AppendLine($"| {label} | — | — | — | — | — | — | — | — | — | — | — |");
             return;
         }
 
         md.AppendLine($"| {label} | {P(m.Accuracy)} | {P(m.Agreement)} | {O(m.MaxAbsError)} | {N(m.SizeBytes / 1024.0)} | {m.Parameters} | {m.NonZeroParameters} "
-            + $"| {N(m.Sparsity * 100)} % | {O(m.Latency?.P50Ms)} | {O(m.Latency?.P95Ms)} | {O(m.Latency?.P99Ms)} |");
+            + $"| {N(m.Sparsity * 100)} % | {O(m.Latency?.P50Ms)} | {O(m.Latency?.P95Ms)} | {O(m.Latency?.P99Ms)} | {ComputeTableWriter.Millions(m.Compute)} |");
     }
 
     private static string P(double? value) => value is { } v ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "—";

@@ -1,8 +1,11 @@
+using ModelCompress.Onnx.Metrics;
+
 namespace ModelCompress.Engine.Reporting;
 
 /// <summary>
 /// What one evaluation of one model measured. Accuracy is top-1 against labels; without labels the engine reports
-/// agreement with the original's predictions instead, and accuracy stays null.
+/// agreement with the original's predictions instead, and accuracy stays null. <see cref="Compute"/> holds MACs and
+/// FLOPs per sample, in total and per layer, counted from the graph's inferred shapes.
 /// </summary>
 public sealed record ModelMetrics(
     long SizeBytes,
@@ -13,7 +16,8 @@ public sealed record ModelMetrics(
     double? MaxAbsError,
     int? Samples,
     LatencyStats? Latency,
-    string Provider)
+    string Provider,
+    ComputeCost? Compute = null)
 {
     public double Sparsity => Parameters == 0 ? 0 : 1.0 - ((double)NonZeroParameters / Parameters);
 

@@ -118,6 +118,7 @@ internal static class TensorRules
             return [new OnnxTensorType(first.ElementType, null)];
         }
 
+        ConstantConcat.Record(c, n);
         var dims = x.ToArray();
         var along = parts.Select(p => p![axis]).ToArray();
         dims[axis] = along.All(d => d.IsKnown) ? OnnxDim.Of(along.Sum(d => d.Value!.Value)) : OnnxDim.Unknown;

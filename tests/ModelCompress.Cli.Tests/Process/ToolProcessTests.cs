@@ -73,6 +73,8 @@ public sealed class ToolProcessTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Conv 3", output);
         Assert.Contains("parameters 56394", output);
+        Assert.Contains("MACs per sample 1788544", output);
+        Assert.Contains("/conv2/Conv Conv 1179648 MACs", output);
     }
 
     [Fact]

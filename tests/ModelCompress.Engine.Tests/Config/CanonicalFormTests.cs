@@ -12,7 +12,7 @@ public sealed class CanonicalFormTests
     public void Oneshot_prune_has_a_stable_text_with_defaults_filled_in()
     {
         Assert.Equal(
-            "prune{exclude=[];importance=magnitude;include=[];method=magnitude;schedule=oneshot;scope=global;sparsity=0.5}",
+            "prune{exclude=[];importance=magnitude;include=[];limits=limits{max_layer_sparsity=0.98;skip_first_last=true};method=magnitude;schedule=oneshot;scope=global;sparsity=0.5}",
             Canonical("      - prune: { sparsity: 0.5 }"));
     }
 

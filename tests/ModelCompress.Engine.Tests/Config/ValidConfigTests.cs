@@ -103,7 +103,7 @@ public sealed class ValidConfigTests
         Assert.Equal([false, true, true, true, false], steps.Select(s => s.Settings.RequiresTorch));
 
         var oneshot = Assert.IsType<PruneSettings>(steps[0].Settings);
-        Assert.Equal(new PruneSettings(PruneMethod.Magnitude, 0.5, PruneScope.Global, PruneSchedule.Oneshot, PruneImportance.Magnitude, oneshot.Include, oneshot.Exclude, null), oneshot);
+        Assert.Equal(new PruneSettings(PruneMethod.Magnitude, 0.5, PruneScope.Global, PruneSchedule.Oneshot, PruneImportance.Magnitude, oneshot.Include, oneshot.Exclude, null, PruneLimits.Default), oneshot);
         Assert.Empty(oneshot.Include);
 
         var gradual = Assert.IsType<PruneSettings>(steps[1].Settings);

@@ -9,7 +9,7 @@ internal static class StepsReader
         new Dictionary<string, Func<MappingReader, StepReadContext, IStepSettings?>>(StringComparer.Ordinal)
         {
             ["prepare"] = PrepareSettings.Read,
-            ["prune"] = PruneSettings.Read,
+            ["prune"] = PruneStepReader.Read,
             ["quantize"] = QuantizeSettings.Read,
             ["distill"] = DistillSettings.Read,
             ["finetune"] = FinetuneSettings.Read,

@@ -9,16 +9,20 @@ public sealed class MagnitudePruneRunner : IStepRunner
 {
     public string RunnerKey => "prune.oneshot";
 
-    public string CacheSalt => "magnitude-v1";
+    public string CacheSalt => "magnitude-v2";
 
     public StepResult Run(StepInput input, StepContext context)
     {
         var settings = (PruneSettings)input.Step.Settings;
+        var limits = settings.Limits ?? PruneLimits.Default;
         var options = new MagnitudePruneOptions(
             settings.Sparsity,
             settings.Scope == Config.PruneScope.Layer ? PruneScope.Layer : PruneScope.Global,
             settings.Include,
-            settings.Exclude);
+            settings.Exclude,
+            settings.Importance == PruneImportance.Lamp,
+            limits.MaxLayerSparsity,
+            limits.SkipFirstLast);
         var result = new MagnitudePruner(options).Prune(input.Model);
         var facts = new List<StepFact>
         {
@@ -26,6 +30,7 @@ public sealed class MagnitudePruneRunner : IStepRunner
             new("zeros", $"{result.Zeros}/{result.Elements}"),
         };
         facts.AddRange(result.Layers.Select(l => new StepFact($"layer {l.Node} ({l.OpType})", F(l.Sparsity))));
+        facts.AddRange(PruneLimitFacts.Of(result, options));
         return new StepResult(result.Model, facts);
     }
 

@@ -30,17 +30,39 @@ public sealed class MagnitudePruner
         var graph = result.Graph;
         var selection = NodeSelection.Create(graph, "prune", Options.Include, Options.Exclude);
         var weights = PrunableWeight.Find(graph, selection);
+        var keptDense = new List<string>();
+        if (Options.SkipFirstLast)
+        {
+            var edges = EdgeLayers.Find(graph, weights.Select(w => w.Node).ToList());
+            var named = (Options.Include ?? []).ToHashSet(StringComparer.Ordinal);
+            keptDense.AddRange(weights.Where(w => edges.Contains(w.Node) && !named.Contains(w.Node.Name)).Select(w => w.Node.DisplayName));
+            weights.RemoveAll(w => keptDense.Contains(w.Node.DisplayName));
+        }
+
         if (weights.Count == 0)
         {
             throw new CompressionException(GraphStepDiagnostics.NothingToPrune(
                 $"graph '{graph.Name}' has no Conv/Gemm/MatMul node with a float weight initializer" +
-                (Options.Include is { Count: > 0 } || Options.Exclude is { Count: > 0 } ? " among the selected nodes" : string.Empty)));
+                (Options.Include is { Count: > 0 } || Options.Exclude is { Count: > 0 } ? " among the selected nodes" : string.Empty) +
+                (keptDense.Count > 0 ? $" once the first and last layers ({string.Join(", ", keptDense)}) are left dense; set 'skip_first_last: false'" : string.Empty)));
         }
 
         var magnitudes = weights.Select(w => Array.ConvertAll(w.Tensor.ToFloatArray(), MathF.Abs)).ToArray();
-        var masks = Options.Scope == PruneScope.Global
-            ? Split(Select(magnitudes.SelectMany(m => m).ToArray(), Options.Sparsity), magnitudes)
-            : magnitudes.Select(m => Select(m, Options.Sparsity)).ToArray();
+        var capped = new bool[weights.Count];
+        bool[][] masks;
+        if (Options.Scope == PruneScope.Layer)
+        {
+            masks = magnitudes.Select(m => Select(m, Options.Sparsity)).ToArray();
+        }
+        else if (Options.Lamp || Options.MaxLayerSparsity < 1)
+        {
+            var scores = magnitudes.Select(m => Options.Lamp ? LampScores.Of(m) : Array.ConvertAll(m, v => (double)v)).ToArray();
+            (masks, capped) = CappedSelection.Select(scores, Options.Sparsity, Options.MaxLayerSparsity);
+        }
+        else
+        {
+            masks = Split(Select(magnitudes.SelectMany(m => m).ToArray(), Options.Sparsity), magnitudes);
+        }
 
         var layers = new List<PrunedLayer>(weights.Count);
         for (var i = 0; i < weights.Count; i++)
@@ -50,7 +72,8 @@ public sealed class MagnitudePruner
             layers.Add(new PrunedLayer(weights[i].Node.DisplayName, weights[i].Node.OpType, pruned.Name, pruned.ElementCount, pruned.CountZeros()));
         }
 
-        return new MagnitudePruneResult(result, layers);
+        var cappedNodes = weights.Where((_, i) => capped[i]).Select(w => w.Node.DisplayName).ToList();
+        return new MagnitudePruneResult(result, layers, keptDense, cappedNodes);
     }
 
     // Flags the round(sparsity × n) smallest magnitudes: everything below the k-th smallest value, then values
