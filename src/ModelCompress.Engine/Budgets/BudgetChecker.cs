@@ -56,25 +56,30 @@ public static class BudgetChecker
 
     private static BudgetVerdict CheckAccuracy(AccuracyBudget budget, ModelMetrics original, ModelMetrics compressed)
     {
-        var metric = original.Accuracy is null ? "agreement" : "top-1";
-        if (original.Quality is not { } before || compressed.Quality is not { } after)
+        // metric: agreement is honoured even when labels exist, as training steps' early stopping honours it.
+        var agreement = budget.Metric == AccuracyMetric.Agreement || original.Accuracy is null;
+        var metric = agreement ? "agreement" : "top-1";
+        // The original agrees with itself; agreement on generated rows (no data) measures nothing.
+        double? before = agreement ? (compressed.Agreement is null || compressed.Samples is null ? null : 1.0) : original.Accuracy;
+        double? after = agreement ? compressed.Agreement : compressed.Accuracy;
+        if (before is not { } b || after is not { } a)
         {
             var limitName = budget.MaxDrop is null ? "max_relative_drop" : "max_drop";
             return new BudgetVerdict("accuracy", limitName, budget.MaxDrop ?? budget.MaxRelativeDrop ?? 0, null, "", BudgetOutcome.NotMeasured, budget.Position,
                 "no data was given, so accuracy could not be measured; add a data section");
         }
 
-        var drop = before - after;
+        var (drop, beforeValue, afterValue) = (b - a, b, a);
         if (budget.MaxDrop is { } maxDrop)
         {
             return Verdict("accuracy", "max_drop", maxDrop, drop, "", drop <= maxDrop + 1e-12, budget.Position,
-                $"{metric} fell by {F(drop)} from {F(before)} to {F(after)}, more than max_drop {F(maxDrop)}");
+                $"{metric} fell by {F(drop)} from {F(beforeValue)} to {F(afterValue)}, more than max_drop {F(maxDrop)}");
         }
 
-        var relative = before == 0 ? 0 : drop / before;
+        var relative = beforeValue == 0 ? 0 : drop / beforeValue;
         var maxRelative = budget.MaxRelativeDrop ?? 0;
         return Verdict("accuracy", "max_relative_drop", maxRelative, relative, "", relative <= maxRelative + 1e-12, budget.Position,
-            $"{metric} fell by {F(relative * 100)} % (from {F(before)} to {F(after)}), more than max_relative_drop {F(maxRelative)}");
+            $"{metric} fell by {F(relative * 100)} % (from {F(beforeValue)} to {F(afterValue)}), more than max_relative_drop {F(maxRelative)}");
     }
 
     private static BudgetVerdict CheckLatency(LatencyBudget budget, ModelMetrics original, ModelMetrics compressed)

@@ -18,7 +18,7 @@ public static class ModelEvaluator
     /// <param name="options">Warm-up, iterations, threads, provider, batch size.</param>
     /// <param name="reference">The original model's outputs on the same rows, to compare with; or null.</param>
     /// <param name="modelName">The model's name or path for diagnostics.</param>
-    /// <exception cref="CompressionException">MC3020 (model refused), MC4092/MC4093 (provider), MC4094/MC4095 (run failed).</exception>
+    /// <exception cref="CompressionException">MC3020 (model refused), MC4092/MC4093 (provider), MC4094/MC4095 (run failed), MC4130 (a label out of range).</exception>
     public static EvaluationResult Evaluate(
         byte[] model, EvalDataset? data, EvaluationOptions options, ReferenceOutputs? reference, string? modelName = null)
     {
@@ -97,6 +97,12 @@ public static class ModelEvaluator
         var correct = 0;
         for (var r = 0; r < outputs.Rows; r++)
         {
+            // Width 1 is a regression output: labels are values there, not classes.
+            if (outputs.Width > 1 && (labels[r] < 0 || labels[r] >= outputs.Width))
+            {
+                throw new CompressionException(HygieneDiagnostics.EvaluationLabelOutOfRange(r, labels[r], outputs.Width));
+            }
+
             correct += outputs.ArgMax(r) == labels[r] ? 1 : 0;
         }
 

@@ -10,9 +10,12 @@ namespace ModelCompress.Engine.Pipeline;
 /// <summary>
 /// Measures one model the same way every time in a run: ONNX Runtime for quality and latency, the graph for
 /// parameters and sparsity. Warnings (a CUDA fallback, say) are passed on once per run, not once per model measured.
+/// Evaluation errors without a position are placed at the YAML line they concern.
 /// </summary>
-internal sealed class MetricsProbe(EvaluationSettings settings, string modelName)
+internal sealed class MetricsProbe(ModelConfig model)
 {
+    private readonly EvaluationSettings settings = model.Evaluation;
+    private readonly string modelName = model.Name;
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     public sealed record Probe(ModelMetrics Metrics, ReferenceOutputs Reference, IReadOnlyList<Diagnostic> Warnings);
@@ -21,7 +24,16 @@ internal sealed class MetricsProbe(EvaluationSettings settings, string modelName
     {
         var statistics = ModelStatistics.Compute(model);
         var options = new EvaluationOptions(settings.Warmup, settings.Iterations, settings.Threads, settings.Provider.ToString().ToLowerInvariant(), settings.BatchSize);
-        var result = ModelEvaluator.Evaluate(bytes, data, options, reference, modelName);
+        EvaluationResult result;
+        try
+        {
+            result = ModelEvaluator.Evaluate(bytes, data, options, reference, modelName);
+        }
+        catch (CompressionException e)
+        {
+            throw new CompressionException(e.Diagnostics.Select(Place).ToList());
+        }
+
         var latency = result.Iterations > 0
             ? new LatencyStats(result.P50Ms, result.P95Ms, result.P99Ms, result.MeanMs, result.Iterations, result.Threads)
             : null;
@@ -38,4 +50,15 @@ internal sealed class MetricsProbe(EvaluationSettings settings, string modelName
         var fresh = result.Warnings.Where(w => _warned.Add(w.Code)).ToList();
         return new Probe(metrics, result.Outputs, fresh);
     }
+
+    private Diagnostic Place(Diagnostic d) => d.Position is not null ? d : d with
+    {
+        Position = d.Code switch
+        {
+            "MC4092" or "MC4093" => settings.ProviderPosition ?? model.Position,
+            "MC4130" => model.Data?.Labels?.Position ?? model.Data?.PathPosition ?? model.Position,
+            "MC3020" => model.SourcePosition,
+            _ => null,
+        },
+    };
 }

@@ -26,7 +26,7 @@ internal sealed class ModelPipeline(
         var clock = new StageClock(model.Name, observer);
         var diagnostics = new List<Diagnostic>();
         var inputs = new List<string> { model.SourcePath };
-        var probe = new MetricsProbe(model.Evaluation, model.Name);
+        var probe = new MetricsProbe(model);
         void Report(Diagnostic d)
         {
             diagnostics.Add(d);
@@ -51,9 +51,8 @@ internal sealed class ModelPipeline(
                 Report(warning);
             }
 
-            var dataKey = DataLoading.ContentKey(model);
             var links = new StepChain(model, cache, registry, observer, identity, probe, Report)
-                .Run(original, originalBytes, data, dataKey, clock, baseline.Reference);
+                .Run(original, originalBytes, data, clock, baseline.Reference);
             steps.AddRange(links.Select(l => l.Report));
             var final = links.Count > 0 ? links[^1] : null;
             var finalMetrics = final?.Report.Metrics ?? baseline.Metrics;

@@ -12,7 +12,7 @@ namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>
 /// Runs a model's steps in order, each through the cache. A step's key chains its input's key with its runner,
-/// its canonical settings, the data, the seed and the engine's identity, so editing step k re-runs k and later
+/// its canonical settings, the data sections it reads, the seed and the engine's identity, so editing step k re-runs k and later
 /// steps only, and a hit yields the very bytes that were stored.
 /// </summary>
 internal sealed class StepChain(
@@ -26,7 +26,7 @@ internal sealed class StepChain(
 {
     public sealed record Link(StepConfig Step, OnnxModel Model, byte[] Bytes, StepReport Report);
 
-    public IReadOnlyList<Link> Run(OnnxModel original, byte[] originalBytes, EvalDataset? data, string dataKey, StageClock clock, ReferenceOutputs? reference)
+    public IReadOnlyList<Link> Run(OnnxModel original, byte[] originalBytes, EvalDataset? data, StageClock clock, ReferenceOutputs? reference)
     {
         var runners = ResolveAll();
         var links = new List<Link>();
@@ -42,7 +42,7 @@ internal sealed class StepChain(
                 ? FormattableString.Invariant($"{a.Metric}:{a.MaxDrop}:{a.MaxRelativeDrop}")
                 : "";
             key = ContentHash.OfParts(
-                "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, dataKey,
+                "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, StepDataKey.For(data, step.Settings),
                 model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion);
             var stage = $"step {step.Index + 1} {step.Kind}";
             var (bytes, facts, hit, durationMs) = clock.Time(stage, () => RunOrReuse(runner, step, current, original, data, parentKey, key, stage), r => r.Hit);
