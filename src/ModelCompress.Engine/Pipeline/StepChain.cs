@@ -41,11 +41,14 @@ internal sealed class StepChain(
             var budget = step.Settings.RequiresTorch && model.Budgets.Accuracy is { } a
                 ? FormattableString.Invariant($"{a.Metric}:{a.MaxDrop}:{a.MaxRelativeDrop}")
                 : "";
-            key = ContentHash.OfParts(
+            string[] parts =
+            [
                 "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, StepDataKey.For(data, step.Settings),
-                model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion);
+                model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion,
+            ];
+            key = ContentHash.OfParts(parts);
             var stage = $"step {step.Index + 1} {step.Kind}";
-            var (bytes, facts, hit, durationMs) = clock.Time(stage, () => RunOrReuse(runner, step, current, original, data, parentKey, key, stage), r => r.Hit);
+            var (bytes, facts, hit, durationMs) = clock.Time(stage, () => RunOrReuse(runner, step, current, original, data, parentKey, parts, stage), r => r.Hit);
             // Continue from the bytes, hit or miss, so what follows sees exactly what the cache holds.
             current = OnnxModel.FromBytes(bytes);
 
@@ -78,9 +81,10 @@ internal sealed class StepChain(
     }
 
     private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs) RunOrReuse(
-        IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string key, string stage)
+        IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string[] parts, string stage)
     {
-        var lookup = cache.TryGet(key);
+        var key = ContentHash.OfParts(parts);
+        var lookup = cache.TryGet(key, parts);
         if (lookup.Status == CacheLookupStatus.Hit)
         {
             var stored = lookup.Record!;
@@ -100,7 +104,7 @@ internal sealed class StepChain(
         OrtValidation.EnsureLoads(bytes, step);
         var record = new CacheRecord(
             CacheRecord.CurrentVersion, key, parentKey, runner.RunnerKey, step.Settings.CanonicalForm, ContentHash.OfBytes(bytes), bytes.LongLength,
-            watch.Elapsed.TotalMilliseconds, result.Facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList());
+            watch.Elapsed.TotalMilliseconds, result.Facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList(), parts);
         if (cache.TryPut(record, bytes) is { } warning)
         {
             report(warning);

@@ -57,14 +57,15 @@ internal sealed class StepData : IDisposable
         {
             var width = OutputWidth(student, trainData);
             var regression = width == 1;
-            if (!regression && train.Labels is { } labels)
+            // Checked before the hold-out split so a bad label is reported at its row in the file.
+            if (!regression && givenTrain.Labels is { } labels)
             {
                 CheckLabels("train", labels, width);
             }
 
             var split = context.Data.Validation is null ? "train" : "validation";
             var (valInputs, valLabels) = (validationSplit.Inputs, validationSplit.Labels);
-            if (!regression && valLabels is not null)
+            if (!regression && valLabels is not null && split == "validation")
             {
                 CheckLabels(split, valLabels, width);
             }
