@@ -25,7 +25,7 @@ internal static class LatencyMeter
         {
             for (var r = 0; r < Math.Min(rows, MaxDistinctRows); r++)
             {
-                samples.Add(names.Select(n => OrtTensors.Create(inputs[n].SliceRows(r, 1))).ToArray());
+                samples.Add(names.Select(n => OrtTensors.Create(rows == 1 ? inputs[n] : inputs[n].SliceRows(r, 1))).ToArray());
             }
 
             using var runOptions = new RunOptions();

@@ -34,18 +34,21 @@ public static class ModelEvaluator
             warnings.Add(fallback);
         }
 
-        var signature = ModelSignature.FromOnnx(OnnxModel.FromBytes(model));
+        var onnx = OnnxModel.FromBytes(model);
+        var signature = ModelSignature.FromOnnx(onnx);
         var hasData = data is { Count: > 0 };
-        var inputs = hasData ? Feed(data!.Inputs, signature, name) : GeneratedInputs.Create(signature);
-        var rows = hasData ? data!.Count : GeneratedInputs.Rows;
+        var generated = hasData ? null : GeneratedInputs.Create(onnx, signature, options.Generate);
+        var inputs = generated?.Inputs ?? Feed(data!.Inputs, signature, name);
+        var rows = generated?.Rows ?? data!.Count;
         if (!hasData)
         {
             warnings.Add(EvaluationDiagnostics.AccuracyNotMeasured());
         }
 
         var batch = hasData && !FixedBatchOfOne(signature) ? options.BatchSize : 1;
-        var outputs = Guard(name, () => BatchInference.Run(ort.Session, inputs, rows, batch));
-        var latency = Guard(name, () => LatencyMeter.Measure(ort.Session, inputs, rows, options));
+        var guesses = generated?.Guesses ?? [];
+        var outputs = Guard(name, guesses, () => BatchInference.Run(ort.Session, inputs, rows, batch));
+        var latency = Guard(name, guesses, () => LatencyMeter.Measure(ort.Session, inputs, rows, options));
         var (agreement, maxAbs) = Compare(outputs, reference);
 
         return new EvaluationResult
@@ -138,7 +141,7 @@ public static class ModelEvaluator
         return ((double)agree / outputs.Rows, maxAbs);
     }
 
-    private static T Guard<T>(string model, Func<T> run)
+    private static T Guard<T>(string model, IReadOnlyList<string> guesses, Func<T> run)
     {
         try
         {
@@ -146,7 +149,10 @@ public static class ModelEvaluator
         }
         catch (OnnxRuntimeException e)
         {
-            throw new CompressionException(EvaluationDiagnostics.RunFailed(model, e.Message));
+            // With guessed dims the likely cause is the guess: name the dims rather than relay ORT's shape error.
+            throw new CompressionException(guesses.Count > 0
+                ? GenerateDiagnostics.DimensionsNotBound(model, guesses, e.Message)
+                : EvaluationDiagnostics.RunFailed(model, e.Message));
         }
     }
 }

@@ -12,10 +12,10 @@ namespace ModelCompress.Engine.Pipeline;
 /// parameters and sparsity. Warnings (a CUDA fallback, say) are passed on once per run, not once per model measured.
 /// Evaluation errors without a position are placed at the YAML line they concern.
 /// </summary>
-internal sealed class MetricsProbe(ModelConfig model)
+internal sealed class MetricsProbe(ModelConfig config)
 {
-    private readonly EvaluationSettings settings = model.Evaluation;
-    private readonly string modelName = model.Name;
+    private readonly EvaluationSettings settings = config.Evaluation;
+    private readonly string modelName = config.Name;
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
     public sealed record Probe(ModelMetrics Metrics, ReferenceOutputs Reference, IReadOnlyList<Diagnostic> Warnings);
@@ -23,7 +23,10 @@ internal sealed class MetricsProbe(ModelConfig model)
     public Probe Measure(OnnxModel model, byte[] bytes, EvalDataset? data, ReferenceOutputs? reference)
     {
         var statistics = ModelStatistics.Compute(model);
-        var options = new EvaluationOptions(settings.Warmup, settings.Iterations, settings.Threads, settings.Provider.ToString().ToLowerInvariant(), settings.BatchSize);
+        var options = new EvaluationOptions(settings.Warmup, settings.Iterations, settings.Threads, settings.Provider.ToString().ToLowerInvariant(), settings.BatchSize)
+        {
+            Generate = config.Generate,
+        };
         EvaluationResult result;
         try
         {
@@ -55,9 +58,10 @@ internal sealed class MetricsProbe(ModelConfig model)
     {
         Position = d.Code switch
         {
-            "MC4092" or "MC4093" => settings.ProviderPosition ?? model.Position,
-            "MC4130" => model.Data?.Labels?.Position ?? model.Data?.PathPosition ?? model.Position,
-            "MC3020" => model.SourcePosition,
+            "MC4092" or "MC4093" => settings.ProviderPosition ?? config.Position,
+            "MC4130" => config.Data?.Labels?.Position ?? config.Data?.PathPosition ?? config.Position,
+            "MC3020" => config.SourcePosition,
+            "MC4131" => config.Generate is { Count: > 0 } g ? g[0].Position : config.SourcePosition,
             _ => null,
         },
     };
