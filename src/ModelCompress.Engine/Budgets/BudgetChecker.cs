@@ -1,18 +1,21 @@
 using System.Globalization;
 using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Evaluation;
 using ModelCompress.Engine.Reporting;
 
 namespace ModelCompress.Engine.Budgets;
 
 /// <summary>
 /// Compares the compressed model's metrics with its budgets. Relative budgets use the original measured in the
-/// same run, so a noisy machine moves both sides together.
+/// same run, so a noisy machine moves both sides together; latency, when an interleaved comparison is given, is
+/// judged on its interval: passed when all of it is within the limit, failed when none is, else inconclusive.
 /// </summary>
 public static class BudgetChecker
 {
-    public static IReadOnlyList<BudgetVerdict> Check(BudgetsConfig budgets, ModelMetrics original, ModelMetrics compressed)
+    public static IReadOnlyList<BudgetVerdict> Check(BudgetsConfig budgets, ModelMetrics original, ModelMetrics compressed, LatencyComparison? interleaved = null)
     {
+        ArgumentNullException.ThrowIfNull(budgets);
         var verdicts = new List<BudgetVerdict>();
         if (budgets.Accuracy is { } accuracy)
         {
@@ -21,7 +24,7 @@ public static class BudgetChecker
 
         if (budgets.Latency is { } latency)
         {
-            verdicts.Add(CheckLatency(latency, original, compressed));
+            verdicts.Add(interleaved is null ? CheckLatency(latency, original, compressed) : CheckInterleaved(latency, interleaved));
         }
 
         if (budgets.Size is { } size)
@@ -39,6 +42,11 @@ public static class BudgetChecker
             CodeOf(verdict.Budget),
             severity,
             $"Model '{modelName}' breaks its {verdict.Budget} budget: {verdict.Detail}. Loosen the budget or change the steps.",
+            verdict.Position),
+        BudgetOutcome.Inconclusive => Diagnostic.Warning(
+            "MC2020",
+            $"Model '{modelName}': the {verdict.Budget} budget is inconclusive: {verdict.Detail}. The difference is inside the measurement noise; " +
+            "measure on a quieter machine, raise evaluation iterations, or use a max_ratio budget with a wider margin.",
             verdict.Position),
         BudgetOutcome.NotMeasured => Diagnostic.Warning(
             "MC2004",
@@ -103,6 +111,27 @@ public static class BudgetChecker
         var maxRatio = budget.MaxRatio ?? 0;
         return Verdict("latency", "max_ratio", maxRatio, ratio, "x", ratio <= maxRatio, budget.Position,
             $"p{p} latency is {F(after)} ms, {F(ratio)}x the original's {F(before)} ms, over max_ratio {F(maxRatio)}");
+    }
+
+    /// <summary>Where an interleaved measurement leaves a latency budget (pass, fail or inconclusive).</summary>
+    public static BudgetOutcome LatencyOutcome(LatencyBudget budget, LatencyComparison c)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        ArgumentNullException.ThrowIfNull(c);
+        var (low, high, limit) = budget.MaxMs is { } maxMs ? (c.CompressedLowMs, c.CompressedHighMs, maxMs) : (c.RatioLow, c.RatioHigh, budget.MaxRatio ?? 0);
+        return high <= limit ? BudgetOutcome.Passed : low > limit ? BudgetOutcome.Failed : BudgetOutcome.Inconclusive;
+    }
+
+    private static BudgetVerdict CheckInterleaved(LatencyBudget budget, LatencyComparison c)
+    {
+        var outcome = LatencyOutcome(budget, c);
+        var p = c.Percentile;
+        var measured = string.Create(CultureInfo.InvariantCulture,
+            $"p{p} latency {F(c.CompressedMs)} ms (interval {F(c.CompressedLowMs)}–{F(c.CompressedHighMs)}) against the original's {F(c.OriginalMs)} ms, " +
+            $"ratio {F(c.Ratio)}x (interval {F(c.RatioLow)}–{F(c.RatioHigh)}x) over {c.Rounds} interleaved rounds");
+        return budget.MaxMs is { } maxMs
+            ? new BudgetVerdict("latency", "max_ms", maxMs, c.CompressedMs, "ms", outcome, budget.Position, $"{measured}; max_ms {F(maxMs)}")
+            : new BudgetVerdict("latency", "max_ratio", budget.MaxRatio ?? 0, c.Ratio, "x", outcome, budget.Position, $"{measured}; max_ratio {F(budget.MaxRatio ?? 0)}");
     }
 
     private static BudgetVerdict CheckSize(SizeBudget budget, ModelMetrics original, ModelMetrics compressed)

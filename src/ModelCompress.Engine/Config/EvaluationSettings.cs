@@ -17,6 +17,13 @@ public sealed record EvaluationSettings(int Warmup, int Iterations, int Threads,
     /// <summary>The <c>provider:</c> key, where provider errors (MC4092, MC4093) are reported; null when not written.</summary>
     public SourcePosition? ProviderPosition { get; init; }
 
+    /// <summary>Settings are equal when they measure the same way; where they were written does not matter.</summary>
+    public bool Equals(EvaluationSettings? other) =>
+        other is not null && (Warmup, Iterations, Threads, Provider, BatchSize) == (other.Warmup, other.Iterations, other.Threads, other.Provider, other.BatchSize);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Warmup, Iterations, Threads, Provider, BatchSize);
+
     internal static EvaluationSettings Read(MappingReader? map)
     {
         if (map is null)

@@ -37,9 +37,7 @@ public static class ModelEvaluator
         var onnx = OnnxModel.FromBytes(model);
         var signature = ModelSignature.FromOnnx(onnx);
         var hasData = data is { Count: > 0 };
-        var generated = hasData ? null : GeneratedInputs.Create(onnx, signature, options.Generate);
-        var inputs = generated?.Inputs ?? Feed(data!.Inputs, signature, name);
-        var rows = generated?.Rows ?? data!.Count;
+        var (inputs, rows, generated) = InputsFor(onnx, data, options, name);
         if (!hasData)
         {
             warnings.Add(EvaluationDiagnostics.AccuracyNotMeasured());
@@ -68,6 +66,20 @@ public static class ModelEvaluator
             Warnings = warnings,
             Outputs = outputs,
         };
+    }
+
+    /// <summary>The rows <paramref name="model"/> is fed: the data typed for its inputs, else generated inputs.</summary>
+    internal static (Dictionary<string, NdArray> Inputs, int Rows, GeneratedInputs.Feed? Generated) InputsFor(
+        OnnxModel model, EvalDataset? data, EvaluationOptions options, string name)
+    {
+        var signature = ModelSignature.FromOnnx(model);
+        if (data is { Count: > 0 })
+        {
+            return (Feed(data.Inputs, signature, name), data.Count, null);
+        }
+
+        var generated = GeneratedInputs.Create(model, signature, options.Generate);
+        return (generated.Inputs, generated.Rows, generated);
     }
 
     private static void CheckOptions(EvaluationOptions options)
@@ -141,7 +153,7 @@ public static class ModelEvaluator
         return ((double)agree / outputs.Rows, maxAbs);
     }
 
-    private static T Guard<T>(string model, IReadOnlyList<string> guesses, Func<T> run)
+    internal static T Guard<T>(string model, IReadOnlyList<string> guesses, Func<T> run)
     {
         try
         {

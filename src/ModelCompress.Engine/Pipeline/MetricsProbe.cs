@@ -18,15 +18,18 @@ internal sealed class MetricsProbe(ModelConfig config)
     private readonly string modelName = config.Name;
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
+    /// <summary>The evaluation options every measurement of this model uses.</summary>
+    public EvaluationOptions Options => new(settings.Warmup, settings.Iterations, settings.Threads, settings.Provider.ToString().ToLowerInvariant(), settings.BatchSize)
+    {
+        Generate = config.Generate,
+    };
+
     public sealed record Probe(ModelMetrics Metrics, ReferenceOutputs Reference, IReadOnlyList<Diagnostic> Warnings);
 
     public Probe Measure(OnnxModel model, byte[] bytes, EvalDataset? data, ReferenceOutputs? reference)
     {
         var statistics = ModelStatistics.Compute(model);
-        var options = new EvaluationOptions(settings.Warmup, settings.Iterations, settings.Threads, settings.Provider.ToString().ToLowerInvariant(), settings.BatchSize)
-        {
-            Generate = config.Generate,
-        };
+        var options = Options;
         EvaluationResult result;
         try
         {

@@ -56,7 +56,8 @@ internal sealed class ModelPipeline(
             steps.AddRange(links.Select(l => l.Report));
             var final = links.Count > 0 ? links[^1] : null;
             var finalMetrics = final?.Report.Metrics ?? baseline.Metrics;
-            foreach (var verdict in BudgetChecker.Check(model.Budgets, baseline.Metrics, finalMetrics))
+            var interleaved = final is null ? null : clock.Time("compare latency", () => LatencyCheck.Compare(model, probe.Options, originalBytes, final.Bytes, data));
+            foreach (var verdict in BudgetChecker.Check(model.Budgets, baseline.Metrics, finalMetrics, interleaved))
             {
                 budgets.Add(ToReport(verdict));
                 if (BudgetChecker.ToDiagnostic(model.Name, verdict, options.BudgetSeverity) is { } d)
@@ -96,7 +97,7 @@ internal sealed class ModelPipeline(
         v.Limit,
         v.Actual,
         v.Unit,
-        v.Outcome switch { BudgetOutcome.Passed => "pass", BudgetOutcome.Failed => "fail", _ => "not measured" },
+        v.Outcome switch { BudgetOutcome.Passed => "pass", BudgetOutcome.Failed => "fail", BudgetOutcome.Inconclusive => "inconclusive", _ => "not measured" },
         v.Position.Line,
         v.Position.Column,
         v.Detail);
