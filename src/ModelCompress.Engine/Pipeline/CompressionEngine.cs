@@ -105,6 +105,11 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
                 }
             }
 
+            if (options.ModelFilter is null)
+            {
+                StaleOutputs.Remove(options.OutputDirectory, config.Models.Select(m => m.Name));
+            }
+
             AtomicFile.WriteAllText(reportJson, ReportJson.Serialize(report));
             AtomicFile.WriteAllText(reportMd, MarkdownReportWriter.Render(report));
             if (succeeded)

@@ -84,16 +84,16 @@ internal sealed class StepChain(
         IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string[] parts, string stage)
     {
         var key = ContentHash.OfParts(parts);
-        var lookup = cache.TryGet(key, parts);
-        if (lookup.Status == CacheLookupStatus.Hit)
+        if (Reuse(key, parts) is { } first)
         {
-            var stored = lookup.Record!;
-            return (lookup.Artifact!, stored.Facts.Select(f => new StepFact(f.Key, f.Value)).ToList(), true, stored.DurationMs);
+            return first;
         }
 
-        if (lookup.Status == CacheLookupStatus.Corrupt)
+        // Builds sharing the cache compute each step once: wait for whoever holds the key, then look again.
+        using var hold = KeyLock.Acquire(cache.Root, key, TimeSpan.FromHours(1));
+        if (Reuse(key, parts) is { } computedMeanwhile)
         {
-            report(CacheDiagnostics.CorruptEntry(cache.Root, key, lookup.Problem ?? "unreadable"));
+            return computedMeanwhile;
         }
 
         var watch = Stopwatch.StartNew();
@@ -111,6 +111,19 @@ internal sealed class StepChain(
         }
 
         return (bytes, result.Facts, false, watch.Elapsed.TotalMilliseconds);
+    }
+
+    private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs)? Reuse(string key, string[] parts)
+    {
+        var lookup = cache.TryGet(key, parts);
+        if (lookup.Status == CacheLookupStatus.Corrupt)
+        {
+            report(CacheDiagnostics.CorruptEntry(cache.Root, key, lookup.Problem ?? "unreadable"));
+        }
+
+        return lookup.Status == CacheLookupStatus.Hit
+            ? (lookup.Artifact!, lookup.Record!.Facts.Select(f => new StepFact(f.Key, f.Value)).ToList(), true, lookup.Record.DurationMs)
+            : null;
     }
 
     /// <summary>Runs a step; its diagnostics that carry no position are placed at the step's line in the YAML.</summary>
