@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Is a latency budget something CI can rely on? Runs the same compression N times (default 5) while a parallel CPU
-# load runs beside it (one busy loop per core), each time from a cold output folder with the step cache kept, and
+# load runs beside it (one busy loop per core), each time from a cold output folder with the step cache kept and
+# --remeasure (so this machine's cached evaluation is not simply reused), and
 # prints the latency ratio (compressed / original) each run reports, with its interval and verdict. The ratio is
 # measured interleaved (A/B rounds) in one process. Prints figures and the spread; asserts nothing.
 # Usage: scripts/latency-stability.sh [runs]
@@ -38,7 +39,7 @@ printf '%-4s %-9s %-20s %-12s %s\n' run ratio interval verdict detail
 ratios=()
 for i in $(seq "$runs"); do
   rm -rf "$work/obj/modelcompress"
-  dotnet "$tool" run --config "$work/compression.yaml" --cache-dir "$work/cache" --plain --budget-severity warning >/dev/null 2>&1 || true
+  dotnet "$tool" run --config "$work/compression.yaml" --cache-dir "$work/cache" --plain --budget-severity warning --remeasure >/dev/null 2>&1 || true
   line=$(python3 - "$work/obj/modelcompress/report.json" <<'PY'
 import json, re, sys
 b = json.load(open(sys.argv[1]))["models"][0]["budgets"][0]

@@ -113,12 +113,25 @@ public static class BudgetChecker
             $"p{p} latency is {F(after)} ms, {F(ratio)}x the original's {F(before)} ms, over max_ratio {F(maxRatio)}");
     }
 
+    /// <summary>
+    /// The widest interval, relative to the median, that still gives a verdict: a measurement less precise than
+    /// ±15 % says nothing a CI gate should act on, whichever side of the limit it falls.
+    /// </summary>
+    public const double MaxRelativeInterval = 0.30;
+
     /// <summary>Where an interleaved measurement leaves a latency budget (pass, fail or inconclusive).</summary>
     public static BudgetOutcome LatencyOutcome(LatencyBudget budget, LatencyComparison c)
     {
         ArgumentNullException.ThrowIfNull(budget);
         ArgumentNullException.ThrowIfNull(c);
-        var (low, high, limit) = budget.MaxMs is { } maxMs ? (c.CompressedLowMs, c.CompressedHighMs, maxMs) : (c.RatioLow, c.RatioHigh, budget.MaxRatio ?? 0);
+        var (median, low, high, limit) = budget.MaxMs is { } maxMs
+            ? (c.CompressedMs, c.CompressedLowMs, c.CompressedHighMs, maxMs)
+            : (c.Ratio, c.RatioLow, c.RatioHigh, budget.MaxRatio ?? 0);
+        if (median <= 0 || (high - low) / median > MaxRelativeInterval)
+        {
+            return BudgetOutcome.Inconclusive;
+        }
+
         return high <= limit ? BudgetOutcome.Passed : low > limit ? BudgetOutcome.Failed : BudgetOutcome.Inconclusive;
     }
 

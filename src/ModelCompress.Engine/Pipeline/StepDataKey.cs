@@ -14,7 +14,10 @@ namespace ModelCompress.Engine.Pipeline;
 /// </summary>
 internal static class StepDataKey
 {
-    public static string For(EvalDataset? data, IStepSettings settings)
+    public static string For(EvalDataset? data, IStepSettings settings) => ForSections(data, settings.DataSections);
+
+    /// <summary>The key of the named sections of <paramref name="data"/> (train, validation, calibration, evaluation).</summary>
+    public static string ForSections(EvalDataset? data, IEnumerable<string> sections)
     {
         if (data is null)
         {
@@ -22,7 +25,7 @@ internal static class StepDataKey
         }
 
         var parts = new List<string>();
-        foreach (var section in settings.DataSections.Order(StringComparer.Ordinal))
+        foreach (var section in sections.Order(StringComparer.Ordinal))
         {
             var (inputs, labels) = section switch
             {
@@ -30,7 +33,7 @@ internal static class StepDataKey
                 "validation" => (data.Validation?.Inputs, data.Validation?.Labels),
                 "calibration" => (data.Calibration, null),
                 "evaluation" => (data.Inputs, data.Labels),
-                _ => throw new ArgumentException($"Unknown data section '{section}'.", nameof(settings)),
+                _ => throw new ArgumentException($"Unknown data section '{section}'.", nameof(sections)),
             };
             parts.Add(section + "=" + (inputs is null ? "absent" : Hash(inputs, labels)));
         }

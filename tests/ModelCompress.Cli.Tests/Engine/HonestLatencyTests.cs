@@ -29,12 +29,13 @@ public sealed class HonestLatencyTests
     }
 
     [Theory]
-    [InlineData(0.85, "Passed")]
-    [InlineData(0.5, "Failed")]
-    [InlineData(0.7, "Inconclusive")]
-    public void Ratio_budget_is_decided_by_where_the_interval_lies(double maxRatio, string expected)
+    [InlineData(0.75, 0.6, 0.7, "Passed")]
+    [InlineData(0.55, 0.6, 0.7, "Failed")]
+    [InlineData(0.65, 0.6, 0.7, "Inconclusive")]
+    [InlineData(5.0, 0.4, 0.9, "Inconclusive")] // far from the limit, but too imprecise (more than ±15 %) to act on
+    public void Ratio_budget_is_decided_by_where_a_precise_enough_interval_lies(double maxRatio, double low, double high, string expected)
     {
-        var c = new LatencyComparison(95, 1.0, 0.65, 0.6, 0.8, 0.65, 0.55, 0.8, 10);
+        var c = new LatencyComparison(95, 1.0, 0.65, 0.6, 0.7, 0.65, low, high, 10);
         var budget = new LatencyBudget(95, null, maxRatio, At, At);
 
         Assert.Equal(expected, BudgetChecker.LatencyOutcome(budget, c).ToString());
