@@ -172,6 +172,7 @@ public sealed class ArtifactCache
 
         TryDelete(Path.Combine(Root, StagingFolder));
         TryDelete(Path.Combine(Root, QuarantineFolder));
+        TryDelete(Path.Combine(Root, "evaluations"));
     }
 
     private static bool IsKey(string name) => name.Length == 32 && name.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
