@@ -3,14 +3,15 @@ using ModelCompress.Engine.Caching;
 
 namespace ModelCompress.Cli.Commands;
 
-/// <summary><c>modelcompress cache info|verify|clear --cache-dir DIR</c>: look after a step cache.</summary>
+/// <summary><c>modelcompress cache info|verify|gc|clear --cache-dir DIR</c>: look after a step cache.</summary>
 internal static class CacheCommand
 {
     public static Command Create()
     {
         var command = new Command("cache", "Inspect, verify or clear a step cache.");
         command.Subcommands.Add(Sub("info", "Entries and size on disk.", Info));
-        command.Subcommands.Add(Sub("verify", "Check every entry against its record; damaged entries are removed.", Verify));
+        command.Subcommands.Add(Sub("verify", "Check every entry against its record and key; damaged entries are quarantined and the exit code is 1.", Verify));
+        command.Subcommands.Add(Sub("gc", "Remove temporary folders and quarantined entries that killed builds left more than an hour ago.", Collect));
         command.Subcommands.Add(Sub("clear", "Remove every entry.", Clear));
         return command;
     }
@@ -41,11 +42,24 @@ internal static class CacheCommand
             if (status == CacheLookupStatus.Corrupt)
             {
                 bad++;
-                Console.Out.WriteLine($"{cache.Root}: warning MC5003: entry {key} was damaged ({problem}) and has been removed.");
+                Console.Out.WriteLine($"{cache.Root}: warning MC5003: entry {key} was damaged ({problem}); it was quarantined and the next build recomputes it.");
             }
         }
 
         Console.Out.WriteLine($"{total} entries checked, {bad} damaged.");
+        if (bad == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        Console.Out.WriteLine($"{cache.Root}: error MC5120: the cache held {bad} damaged entries. Look for a failing disk or a tool that edits the cache folder.");
+        return ExitCodes.Failed;
+    }
+
+    private static int Collect(ArtifactCache cache)
+    {
+        var removed = CacheSweeper.Sweep(cache.Root, CacheSweeper.StaleAfter);
+        Console.Out.WriteLine($"Removed {removed} leftovers older than {CacheSweeper.StaleAfter.TotalHours:0} hour from {cache.Root}.");
         return ExitCodes.Success;
     }
 

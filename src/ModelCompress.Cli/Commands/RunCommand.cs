@@ -25,10 +25,11 @@ internal static class RunCommand
         severity.AcceptOnlyFromAmong("error", "warning");
         var manifest = new Option<string?>("--manifest") { Description = "Where to write manifest.json (default: in the output folder)." };
         var plain = new Option<bool>("--plain") { Description = "Plain log lines instead of progress bars." };
+        var remeasure = new Option<bool>("--remeasure") { Description = "Measure every model again instead of reusing this machine's cached evaluations." };
 
         var command = new Command("run", "Compress the models of a compression.yaml, evaluate them and check their budgets.")
         {
-            config, model, output, cacheDir, severity, manifest, plain,
+            config, model, output, cacheDir, severity, manifest, plain, remeasure,
         };
         command.SetAction(result =>
         {
@@ -41,7 +42,8 @@ internal static class RunCommand
                 Path.GetFullPath(result.GetValue(cacheDir) ?? Path.Combine(configDir, "obj", "modelcompress-cache")),
                 result.GetValue(model),
                 result.GetValue(severity) == "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
-                result.GetValue(manifest) is { } m ? Path.GetFullPath(m) : Path.Combine(outputDir, "manifest.json"));
+                result.GetValue(manifest) is { } m ? Path.GetFullPath(m) : Path.Combine(outputDir, "manifest.json"),
+                result.GetValue(remeasure));
             var outcome = ObservedRun.Run(result.GetValue(plain), observer => EngineFactory.Create(observer).Run(options));
             return ExitCodeOf(outcome);
         });

@@ -18,4 +18,7 @@ public enum BudgetOutcome
     Passed,
     Failed,
     NotMeasured,
+
+    /// <summary>The margin to the limit is inside the measurement noise even after re-measuring: neither passed nor failed.</summary>
+    Inconclusive,
 }

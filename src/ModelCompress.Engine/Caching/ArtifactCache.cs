@@ -11,6 +11,12 @@ namespace ModelCompress.Engine.Caching;
 /// </summary>
 public sealed class ArtifactCache
 {
+    /// <summary>Where entries are built before they are moved into place.</summary>
+    public const string StagingFolder = "tmp";
+
+    /// <summary>Where damaged entries are moved, each with a <c>reason.txt</c>, until the sweep removes them.</summary>
+    public const string QuarantineFolder = "quarantine";
+
     private const string ArtifactFile = "artifact.onnx";
     private const string RecordFile = "record.json";
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
@@ -22,7 +28,10 @@ public sealed class ArtifactCache
 
     public string Root { get; }
 
-    /// <summary>Checks that the cache folder can be created and written; a clear MC5001 otherwise.</summary>
+    /// <summary>
+    /// Checks that the cache folder can be created and written (a clear MC5001 otherwise), and sweeps away what
+    /// killed builds left there more than an hour ago.
+    /// </summary>
     public static ArtifactCache Open(string root)
     {
         var cache = new ArtifactCache(root);
@@ -38,10 +47,17 @@ public sealed class ArtifactCache
             throw new CompressionException(CacheDiagnostics.CacheDirectoryNotWritable(cache.Root, e.Message));
         }
 
+        CacheSweeper.Sweep(cache.Root, CacheSweeper.StaleAfter);
         return cache;
     }
 
-    public CacheLookup TryGet(string key)
+    /// <summary>
+    /// The entry stored under <paramref name="key"/>, checked (<see cref="CacheEntryCheck"/>). A damaged entry, one
+    /// that lost its record or artifact, or one whose inputs are not <paramref name="expectedParts"/>, is moved to
+    /// the quarantine folder with a note and reported as <see cref="CacheLookupStatus.Corrupt"/>, so the caller
+    /// recomputes it and the fresh result can be stored in its place.
+    /// </summary>
+    public CacheLookup TryGet(string key, IReadOnlyList<string>? expectedParts = null)
     {
         var folder = EntryFolder(key);
         if (!Directory.Exists(folder))
@@ -49,46 +65,45 @@ public sealed class ArtifactCache
             return CacheLookup.Miss;
         }
 
+        string? problem;
+        CacheRecord? record = null;
+        byte[]? artifact = null;
         try
         {
-            var record = JsonSerializer.Deserialize<CacheRecord>(File.ReadAllText(Path.Combine(folder, RecordFile)));
-            var artifact = File.ReadAllBytes(Path.Combine(folder, ArtifactFile));
-            var problem = record switch
-            {
-                null => "the record is empty",
-                { Version: not CacheRecord.CurrentVersion } => $"record version {record.Version}",
-                _ when record.Key != key => "the record belongs to another key",
-                _ when record.Facts is null => "the record has no facts",
-                _ when record.ArtifactBytes != artifact.LongLength => "the artifact has the wrong length",
-                _ when record.ArtifactHash != ContentHash.OfBytes(artifact) => "the artifact's hash does not match its record",
-                _ => null,
-            };
-            if (problem is null)
-            {
-                return new CacheLookup(CacheLookupStatus.Hit, artifact, record, null);
-            }
-
-            Evict(folder);
-            return new CacheLookup(CacheLookupStatus.Corrupt, null, null, problem);
+            record = JsonSerializer.Deserialize<CacheRecord>(File.ReadAllText(Path.Combine(folder, RecordFile)));
+            artifact = File.ReadAllBytes(Path.Combine(folder, ArtifactFile));
+            problem = CacheEntryCheck.Problem(key, record, artifact, expectedParts);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            // Evicted or replaced by another build between our checks: not damage, just not there now.
-            _ = e;
-            return CacheLookup.Miss;
+            // Entries appear and leave by whole-folder renames, so a folder that is still there without one of its
+            // files was damaged (by hand or by a disk); gone altogether means another build evicted it just now.
+            if (!Directory.Exists(folder))
+            {
+                return CacheLookup.Miss;
+            }
+
+            problem = File.Exists(Path.Combine(folder, RecordFile)) ? "the artifact is missing" : "the record is missing";
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
         {
-            Evict(folder);
-            return new CacheLookup(CacheLookupStatus.Corrupt, null, null, e.Message);
+            problem = e.Message;
         }
+
+        if (problem is null)
+        {
+            return new CacheLookup(CacheLookupStatus.Hit, artifact, record, null);
+        }
+
+        Quarantine(folder, key, problem);
+        return new CacheLookup(CacheLookupStatus.Corrupt, null, null, problem);
     }
 
     /// <summary>Stores an entry. Returns a warning when the write failed: a cache problem never breaks a build.</summary>
     public Diagnostic? TryPut(CacheRecord record, byte[] artifact)
     {
         var folder = EntryFolder(record.Key);
-        var staging = Path.Combine(Root, "tmp", Guid.NewGuid().ToString("N"));
+        var staging = Path.Combine(Root, StagingFolder, Guid.NewGuid().ToString("N"));
         try
         {
             Directory.CreateDirectory(staging);
@@ -116,7 +131,7 @@ public sealed class ArtifactCache
         }
     }
 
-    /// <summary>Every entry with its verdict, for <c>modelcompress cache verify</c>.</summary>
+    /// <summary>Every entry with its verdict, for <c>modelcompress cache verify</c>; damaged entries are quarantined.</summary>
     public IEnumerable<(string Key, CacheLookupStatus Status, string? Problem)> Verify()
     {
         foreach (var key in Keys())
@@ -155,12 +170,30 @@ public sealed class ArtifactCache
             Evict(EntryFolder(key));
         }
 
-        TryDelete(Path.Combine(Root, "tmp"));
+        TryDelete(Path.Combine(Root, StagingFolder));
+        TryDelete(Path.Combine(Root, QuarantineFolder));
+        TryDelete(Path.Combine(Root, "evaluations"));
     }
 
     private static bool IsKey(string name) => name.Length == 32 && name.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 
     private string EntryFolder(string key) => Path.Combine(Root, key[..2], key);
+
+    private void Quarantine(string folder, string key, string problem)
+    {
+        // Kept aside (not deleted) so a damaged entry can be looked at; the sweep removes it after an hour.
+        var aside = Path.Combine(Root, QuarantineFolder, key + "." + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(Root, QuarantineFolder));
+            Directory.Move(folder, aside);
+            File.WriteAllText(Path.Combine(aside, "reason.txt"), problem + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Evict(folder);
+        }
+    }
 
     private static void Evict(string folder)
     {

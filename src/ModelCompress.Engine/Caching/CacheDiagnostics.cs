@@ -17,7 +17,7 @@ public static class CacheDiagnostics
 
     public static Diagnostic CorruptEntry(string root, string key, string problem) => Diagnostic.Warning(
         "MC5003",
-        $"Cache entry {key} in '{root}' was damaged ({problem}); it was removed and the step recomputed. Nothing to do unless this repeats.",
+        $"Cache entry {key} in '{root}' was damaged ({problem}); it was quarantined under '{ArtifactCache.QuarantineFolder}' and the step recomputed. Nothing to do unless this repeats.",
         file: root);
 
     public static Diagnostic OutputNotWritable(string path, string reason) => Diagnostic.Error(

@@ -1,8 +1,8 @@
 namespace ModelCompress.Engine.Caching;
 
 /// <summary>
-/// The run record kept beside every cached artifact: what produced it, from what, and the hash of the artifact
-/// itself, so a damaged entry is detected rather than used.
+/// The run record kept beside every cached artifact: what produced it, from what, the parts its key was hashed
+/// from, and the hash of the artifact itself, so a damaged or misplaced entry is detected rather than used.
 /// </summary>
 public sealed record CacheRecord(
     int Version,
@@ -13,7 +13,9 @@ public sealed record CacheRecord(
     string ArtifactHash,
     long ArtifactBytes,
     double DurationMs,
-    IReadOnlyList<KeyValuePair<string, string>> Facts)
+    IReadOnlyList<KeyValuePair<string, string>> Facts,
+    IReadOnlyList<string>? KeyParts = null)
 {
-    public const int CurrentVersion = 1;
+    /// <summary>Version 2 added <see cref="KeyParts"/>: an entry must show that its key hashes from its inputs.</summary>
+    public const int CurrentVersion = 2;
 }

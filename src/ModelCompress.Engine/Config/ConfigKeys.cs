@@ -19,6 +19,9 @@ public static class ConfigKeys
     /// <summary><c>data.train</c> and <c>data.validation</c>.</summary>
     public const string DataSplit = "data.split";
 
+    /// <summary>One input under <c>data.generate</c> written as a mapping.</summary>
+    public const string DataGenerate = "data.generate";
+
     /// <summary>One item of <c>steps:</c>; its keys are the step kinds.</summary>
     public const string Step = "step";
 
@@ -76,8 +79,9 @@ public static class ConfigKeys
         {
             [Root] = ["version", "models"],
             [Model] = ["source", "seed", "data", "steps", "evaluation", "budgets"],
-            [Data] = ["path", "format", "inputs", "labels", "calibration", "train", "validation"],
+            [Data] = ["path", "format", "inputs", "labels", "calibration", "train", "validation", "generate"],
             [DataSplit] = ["inputs", "labels"],
+            [DataGenerate] = ["shape", "value", "range"],
             [Step] = ["prepare", "prune", "quantize", "distill", "finetune"],
             [Prepare] = ["fold_constants", "fold_batchnorm", "remove_identity", "max_fold_growth_kb"],
             [Prune] =

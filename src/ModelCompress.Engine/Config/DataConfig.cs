@@ -7,7 +7,7 @@ namespace ModelCompress.Engine.Config;
 /// <param name="Path">Absolute path of the data file.</param>
 /// <param name="PathPosition">Position of the path value.</param>
 /// <param name="Format">File format (from the extension unless <c>format:</c> is set).</param>
-/// <param name="Inputs">Evaluation inputs; empty for .npy (its one array feeds the model's only input).</param>
+/// <param name="Inputs">Evaluation inputs; for .npy one binding of the file's array (named after the file) to the model's only input.</param>
 /// <param name="Labels">Evaluation labels, if any.</param>
 /// <param name="Calibration">Calibration inputs, if any.</param>
 /// <param name="Train">Training split, if any.</param>
@@ -50,7 +50,9 @@ public sealed record DataConfig(
         {
             map.Forbid("the data file is .npy", "A .npy file holds one array that feeds the model's only input; use .npz for inputs, labels and splits.",
                 "inputs", "labels", "calibration", "train", "validation");
-            return new DataConfig(path, pathAt, DataFormat.Npy, [], null, null, null, null, map.Owner);
+            // The one array is named after the file (as the .npy reader names it); the empty input name means "the model's only input".
+            InputBinding[] only = [new("", System.IO.Path.GetFileNameWithoutExtension(path), pathAt)];
+            return new DataConfig(path, pathAt, DataFormat.Npy, only, null, null, null, null, map.Owner);
         }
 
         if (format == DataFormat.Csv)

@@ -1,3 +1,4 @@
+using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Config.Reading;
 
 namespace ModelCompress.Engine.Config;
@@ -13,6 +14,16 @@ public sealed record EvaluationSettings(int Warmup, int Iterations, int Threads,
     /// <summary>The settings used when a model has no <c>evaluation:</c> section.</summary>
     public static EvaluationSettings Default { get; } = new(10, 100, 1, ExecutionProvider.Auto, 64);
 
+    /// <summary>The <c>provider:</c> key, where provider errors (MC4092, MC4093) are reported; null when not written.</summary>
+    public SourcePosition? ProviderPosition { get; init; }
+
+    /// <summary>Settings are equal when they measure the same way; where they were written does not matter.</summary>
+    public bool Equals(EvaluationSettings? other) =>
+        other is not null && (Warmup, Iterations, Threads, Provider, BatchSize) == (other.Warmup, other.Iterations, other.Threads, other.Provider, other.BatchSize);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Warmup, Iterations, Threads, Provider, BatchSize);
+
     internal static EvaluationSettings Read(MappingReader? map)
     {
         if (map is null)
@@ -25,7 +36,10 @@ public sealed record EvaluationSettings(int Warmup, int Iterations, int Threads,
             map.Integer("iterations", NumberRange.AtLeast(1)) ?? Default.Iterations,
             ReadThreads(map) ?? Default.Threads,
             map.Choice<ExecutionProvider>("provider") ?? Default.Provider,
-            map.Integer("batch_size", NumberRange.AtLeast(1)) ?? Default.BatchSize);
+            map.Integer("batch_size", NumberRange.AtLeast(1)) ?? Default.BatchSize)
+        {
+            ProviderPosition = map.KeyAt("provider"),
+        };
     }
 
     private static int? ReadThreads(MappingReader map)

@@ -23,4 +23,14 @@ public interface IStepSettings
 
     /// <summary>Absolute paths of files the step reads (a teacher model, say): their contents enter the cache key.</summary>
     IReadOnlyList<string> ReferencedFiles => [];
+
+    /// <summary>
+    /// The data sections the step reads (<c>train</c>, <c>validation</c>, <c>calibration</c>, <c>evaluation</c>): only
+    /// their contents enter its cache key, so editing evaluation data reruns no step. Training steps read the train and
+    /// validation splits; graph steps may read calibration rows (static quantization) and nothing else.
+    /// </summary>
+    IReadOnlyList<string> DataSections => RequiresTorch ? ["train", "validation"] : ["calibration"];
+
+    /// <summary>True when the step's result depends on the accuracy budget (early stopping, a fallback search): the budget enters its key.</summary>
+    bool ReadsAccuracyBudget => RequiresTorch;
 }

@@ -21,4 +21,8 @@ public sealed record ModelConfig(
     IReadOnlyList<StepConfig> Steps,
     BudgetsConfig Budgets,
     EvaluationSettings Evaluation,
-    int Seed);
+    int Seed)
+{
+    /// <summary>How to make stand-in inputs when there is no data file (<c>data.generate</c>); null when not given.</summary>
+    public IReadOnlyList<GeneratedInput>? Generate { get; init; }
+}

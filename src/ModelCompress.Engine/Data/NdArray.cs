@@ -67,6 +67,22 @@ public sealed record NdArray
         return new NdArray(ElementType, shape, data);
     }
 
+    /// <summary>The rows named by <paramref name="rows"/>, in that order, as a new array.</summary>
+    public NdArray TakeRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var rowSize = checked((int)RowSize);
+        var data = Array.CreateInstance(ElementType.ClrType(), checked(rows.Count * rowSize));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Array.Copy(Data, (long)rows[i] * rowSize, data, (long)i * rowSize, rowSize);
+        }
+
+        var shape = (long[])Shape.Clone();
+        shape[0] = rows.Count;
+        return new NdArray(ElementType, shape, data);
+    }
+
     /// <summary>The product of <paramref name="shape"/>.</summary>
     public static long ElementCount(ReadOnlySpan<long> shape)
     {

@@ -16,7 +16,8 @@ internal static class BatchInference
         for (var start = 0; start < rows; start += batchSize)
         {
             var count = Math.Min(batchSize, rows - start);
-            var batch = names.Select(n => OrtTensors.Create(inputs[n].SliceRows(start, count))).ToArray();
+            // One row is fed as it is: generated feeds may be scalars or start with a non-batch dim ([2,1,64]).
+            var batch = names.Select(n => OrtTensors.Create(rows == 1 ? inputs[n] : inputs[n].SliceRows(start, count))).ToArray();
             try
             {
                 using var outputs = session.Run(runOptions, names, batch, outputNames);

@@ -8,4 +8,7 @@ public sealed record EvaluationOptions(int Warmup = 10, int Iterations = 100, in
 {
     /// <summary>The defaults.</summary>
     public static EvaluationOptions Default { get; } = new();
+
+    /// <summary>How to generate inputs when there is no data (<c>data.generate</c>); null for the defaults.</summary>
+    public IReadOnlyList<Config.GeneratedInput>? Generate { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace ModelCompress.Engine.Evaluation;
 
-/// <summary>What <see cref="InterleavedLatency"/> measured: the median over rounds of each model's p50, and each round.</summary>
+/// <summary>What <see cref="AlternatingLatency"/> measured: the median over rounds of each model's p50, and each round.</summary>
 /// <param name="BaselineP50">Median over rounds of the baseline's p50 (ms).</param>
 /// <param name="CandidateP50">Median over rounds of the candidate's p50 (ms).</param>
 /// <param name="Rounds">Each round's p50 pair (ms).</param>

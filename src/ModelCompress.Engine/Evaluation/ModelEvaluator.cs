@@ -18,7 +18,7 @@ public static class ModelEvaluator
     /// <param name="options">Warm-up, iterations, threads, provider, batch size.</param>
     /// <param name="reference">The original model's outputs on the same rows, to compare with; or null.</param>
     /// <param name="modelName">The model's name or path for diagnostics.</param>
-    /// <exception cref="CompressionException">MC3020 (model refused), MC4092/MC4093 (provider), MC4094/MC4095 (run failed).</exception>
+    /// <exception cref="CompressionException">MC3020 (model refused), MC4092/MC4093 (provider), MC4094/MC4095 (run failed), MC4130 (a label out of range).</exception>
     public static EvaluationResult Evaluate(
         byte[] model, EvalDataset? data, EvaluationOptions options, ReferenceOutputs? reference, string? modelName = null)
     {
@@ -40,18 +40,19 @@ public static class ModelEvaluator
             warnings.Add(fallback);
         }
 
-        var signature = ModelSignature.FromOnnx(OnnxModel.FromBytes(model));
+        var onnx = OnnxModel.FromBytes(model);
+        var signature = ModelSignature.FromOnnx(onnx);
         var hasData = data is { Count: > 0 };
-        var inputs = hasData ? Feed(data!.Inputs, signature, name) : GeneratedInputs.Create(signature);
-        var rows = hasData ? data!.Count : GeneratedInputs.Rows;
+        var (inputs, rows, generated) = InputsFor(onnx, data, options, name);
         if (!hasData)
         {
             warnings.Add(EvaluationDiagnostics.AccuracyNotMeasured());
         }
 
         var batch = hasData && !FixedBatchOfOne(signature) ? options.BatchSize : 1;
-        var outputs = Guard(name, () => BatchInference.Run(ort.Session, inputs, rows, batch));
-        var latency = Guard(name, () => LatencyMeter.Measure(ort.Session, inputs, rows, options));
+        var guesses = generated?.Guesses ?? [];
+        var outputs = Guard(name, guesses, () => BatchInference.Run(ort.Session, inputs, rows, batch));
+        var latency = Guard(name, guesses, () => LatencyMeter.Measure(ort.Session, inputs, rows, options));
         var (agreement, maxAbs) = Compare(outputs, reference);
 
         return new EvaluationResult
@@ -71,6 +72,20 @@ public static class ModelEvaluator
             Warnings = warnings,
             Outputs = outputs,
         };
+    }
+
+    /// <summary>The rows <paramref name="model"/> is fed: the data typed for its inputs, else generated inputs.</summary>
+    internal static (Dictionary<string, NdArray> Inputs, int Rows, GeneratedInputs.Feed? Generated) InputsFor(
+        OnnxModel model, EvalDataset? data, EvaluationOptions options, string name)
+    {
+        var signature = ModelSignature.FromOnnx(model);
+        if (data is { Count: > 0 })
+        {
+            return (Feed(data.Inputs, signature, name), data.Count, null);
+        }
+
+        var generated = GeneratedInputs.Create(model, signature, options.Generate);
+        return (generated.Inputs, generated.Rows, generated);
     }
 
     private static void CheckOptions(EvaluationOptions options)
@@ -103,6 +118,12 @@ public static class ModelEvaluator
         var correct = 0;
         for (var r = 0; r < outputs.Rows; r++)
         {
+            // Width 1 is a regression output: labels are values there, not classes.
+            if (outputs.Width > 1 && (labels[r] < 0 || labels[r] >= outputs.Width))
+            {
+                throw new CompressionException(HygieneDiagnostics.EvaluationLabelOutOfRange(r, labels[r], outputs.Width));
+            }
+
             correct += outputs.ArgMax(r) == labels[r] ? 1 : 0;
         }
 
@@ -136,7 +157,7 @@ public static class ModelEvaluator
         return ((double)agree / outputs.Rows, maxAbs);
     }
 
-    private static T Guard<T>(string model, Func<T> run)
+    internal static T Guard<T>(string model, IReadOnlyList<string> guesses, Func<T> run)
     {
         try
         {
@@ -144,7 +165,10 @@ public static class ModelEvaluator
         }
         catch (OnnxRuntimeException e)
         {
-            throw new CompressionException(EvaluationDiagnostics.RunFailed(model, e.Message));
+            // With guessed dims the likely cause is the guess: name the dims rather than relay ORT's shape error.
+            throw new CompressionException(guesses.Count > 0
+                ? GenerateDiagnostics.DimensionsNotBound(model, guesses, e.Message)
+                : EvaluationDiagnostics.RunFailed(model, e.Message));
         }
     }
 }

@@ -106,6 +106,11 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
                 }
             }
 
+            if (options.ModelFilter is null)
+            {
+                OrphanedOutputs.Remove(options.OutputDirectory, config.Models.Select(m => m.Name));
+            }
+
             AtomicFile.WriteAllText(reportJson, ReportJson.Serialize(report));
             AtomicFile.WriteAllText(reportMd, MarkdownReportWriter.Render(report));
             if (succeeded)

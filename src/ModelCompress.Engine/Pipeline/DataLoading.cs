@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Caching;
 using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Diagnostics;
@@ -27,22 +26,6 @@ internal static class DataLoading
         {
             throw new CompressionException(e.Diagnostics.Select(d => Place(d, data)).ToList());
         }
-    }
-
-    /// <summary>What of the data enters cache keys: the file's content and how it is bound, not its path.</summary>
-    public static string ContentKey(ModelConfig model)
-    {
-        if (model.Data is not { } data)
-        {
-            return "no-data";
-        }
-
-        static IEnumerable<string> Section(string name, IEnumerable<InputBinding>? bindings) =>
-            (bindings ?? []).Select(b => $"{name}:{b.ModelInput}={b.Array}");
-        var bindings = string.Join(";", Section("eval", data.Inputs).Concat(Section("cal", data.Calibration))
-            .Concat(Section("train", data.Train?.Inputs)).Concat(Section("val", data.Validation?.Inputs)));
-        return ContentHash.OfParts(ContentHash.OfFile(data.Path), data.Format.ToString().ToLowerInvariant(), bindings, data.Labels?.Name ?? "",
-            data.Train?.Labels?.Name ?? "", data.Validation?.Labels?.Name ?? "");
     }
 
     private static DataSource ToSource(DataConfig data) => new(

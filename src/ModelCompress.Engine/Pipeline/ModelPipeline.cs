@@ -26,7 +26,7 @@ internal sealed class ModelPipeline(
         var clock = new StageClock(model.Name, observer);
         var diagnostics = new List<Diagnostic>();
         var inputs = new List<string> { model.SourcePath };
-        var probe = new MetricsProbe(model.Evaluation, model.Name);
+        var probe = new MetricsProbe(model, new EvaluationCache(cache.Root, options.Remeasure));
         void Report(Diagnostic d)
         {
             diagnostics.Add(d);
@@ -44,20 +44,20 @@ internal sealed class ModelPipeline(
             var signature = ModelSignature.FromOnnx(original);
             inputs.AddRange(model.Steps.SelectMany(s => s.Settings.ReferencedFiles));
             var data = clock.Time("load data", () => DataLoading.Load(model, signature, inputs));
-            var baseline = clock.Time("evaluate original", () => probe.Measure(original, originalBytes, data, reference: null));
+            var baseline = clock.Time("evaluate original", () => probe.Measure(original, originalBytes, data, reference: null), p => p.Reused);
             originalMetrics = baseline.Metrics;
             foreach (var warning in baseline.Warnings)
             {
                 Report(warning);
             }
 
-            var dataKey = DataLoading.ContentKey(model);
             var links = new StepChain(model, cache, registry, observer, identity, probe, Report)
-                .Run(original, originalBytes, data, dataKey, clock, baseline.Reference);
+                .Run(original, originalBytes, data, clock, baseline.Reference);
             steps.AddRange(links.Select(l => l.Report));
             var final = links.Count > 0 ? links[^1] : null;
             var finalMetrics = final?.Report.Metrics ?? baseline.Metrics;
-            foreach (var verdict in BudgetChecker.Check(model.Budgets, baseline.Metrics, finalMetrics))
+            var interleaved = final is null ? null : clock.Time("compare latency", () => LatencyCheck.Compare(model, probe, originalBytes, final.Bytes, data, new EvaluationCache(cache.Root, options.Remeasure)));
+            foreach (var verdict in BudgetChecker.Check(model.Budgets, baseline.Metrics, finalMetrics, interleaved))
             {
                 budgets.Add(ToReport(verdict));
                 if (BudgetChecker.ToDiagnostic(model.Name, verdict, options.BudgetSeverity) is { } d)
@@ -97,7 +97,7 @@ internal sealed class ModelPipeline(
         v.Limit,
         v.Actual,
         v.Unit,
-        v.Outcome switch { BudgetOutcome.Passed => "pass", BudgetOutcome.Failed => "fail", _ => "not measured" },
+        v.Outcome switch { BudgetOutcome.Passed => "pass", BudgetOutcome.Failed => "fail", BudgetOutcome.Inconclusive => "inconclusive", _ => "not measured" },
         v.Position.Line,
         v.Position.Column,
         v.Detail);

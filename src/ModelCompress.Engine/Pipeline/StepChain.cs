@@ -13,7 +13,7 @@ namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>
 /// Runs a model's steps in order, each through the cache. A step's key chains its input's key with its runner,
-/// its canonical settings, the data, the seed and the engine's identity, so editing step k re-runs k and later
+/// its canonical settings, the data sections it reads, the seed and the engine's identity, so editing step k re-runs k and later
 /// steps only, and a hit yields the very bytes that were stored.
 /// </summary>
 internal sealed class StepChain(
@@ -27,7 +27,7 @@ internal sealed class StepChain(
 {
     public sealed record Link(StepConfig Step, OnnxModel Model, byte[] Bytes, StepReport Report);
 
-    public IReadOnlyList<Link> Run(OnnxModel original, byte[] originalBytes, EvalDataset? data, string dataKey, StageClock clock, ReferenceOutputs? reference)
+    public IReadOnlyList<Link> Run(OnnxModel original, byte[] originalBytes, EvalDataset? data, StageClock clock, ReferenceOutputs? reference)
     {
         var runners = ResolveAll();
         var links = new List<Link>();
@@ -38,19 +38,22 @@ internal sealed class StepChain(
             var parentKey = key;
             // Referenced models are hashed as loaded, so a changed external-data file changes the key too.
             var files = string.Join(",", step.Settings.ReferencedFiles.Select(f => ContentHash.OfBytes(OnnxModel.Load(f).ToBytes())));
-            // Training steps aim early stopping at the model's accuracy budget: the budget changes their result.
-            var budget = step.Settings.RequiresTorch && model.Budgets.Accuracy is { } a
+            // Training steps aim early stopping at the accuracy budget and the static fallback searches to meet it: it changes their result.
+            var budget = step.Settings.ReadsAccuracyBudget && model.Budgets.Accuracy is { } a
                 ? FormattableString.Invariant($"{a.Metric}:{a.MaxDrop}:{a.MaxRelativeDrop}")
                 : "";
             // The first prune/quantize step prepares the graph first (unless a prepare step came before): its key says so.
             var preparation = ImplicitPreparation.For(step, model.Steps);
-            key = ContentHash.OfParts(
-                "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, dataKey,
+            string[] parts =
+            [
+                "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, StepDataKey.For(data, step.Settings),
                 model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion,
-                ImplicitPreparation.CacheKeyPart(preparation));
+                ImplicitPreparation.CacheKeyPart(preparation),
+            ];
+            key = ContentHash.OfParts(parts);
             var stage = $"step {step.Index + 1} {step.Kind}";
             var (bytes, facts, hit, durationMs) = clock.Time(
-                stage, () => RunOrReuse(runner, step, current, original, data, parentKey, key, stage, preparation), r => r.Hit);
+                stage, () => RunOrReuse(runner, step, current, original, data, parentKey, parts, stage, preparation), r => r.Hit);
             // Continue from the bytes, hit or miss, so what follows sees exactly what the cache holds.
             current = OnnxModel.FromBytes(bytes);
 
@@ -83,19 +86,20 @@ internal sealed class StepChain(
     }
 
     private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs) RunOrReuse(
-        IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string key, string stage,
+        IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string[] parts, string stage,
         PreparationOptions? preparation)
     {
-        var lookup = cache.TryGet(key);
-        if (lookup.Status == CacheLookupStatus.Hit)
+        var key = ContentHash.OfParts(parts);
+        if (Reuse(key, parts) is { } first)
         {
-            var stored = lookup.Record!;
-            return (lookup.Artifact!, stored.Facts.Select(f => new StepFact(f.Key, f.Value)).ToList(), true, stored.DurationMs);
+            return first;
         }
 
-        if (lookup.Status == CacheLookupStatus.Corrupt)
+        // Builds sharing the cache compute each step once: wait for whoever holds the key, then look again.
+        using var hold = KeyLock.Acquire(cache.Root, key, TimeSpan.FromHours(1));
+        if (Reuse(key, parts) is { } computedMeanwhile)
         {
-            report(CacheDiagnostics.CorruptEntry(cache.Root, key, lookup.Problem ?? "unreadable"));
+            return computedMeanwhile;
         }
 
         var watch = Stopwatch.StartNew();
@@ -113,13 +117,26 @@ internal sealed class StepChain(
         OrtValidation.EnsureLoads(bytes, step);
         var record = new CacheRecord(
             CacheRecord.CurrentVersion, key, parentKey, runner.RunnerKey, step.Settings.CanonicalForm, ContentHash.OfBytes(bytes), bytes.LongLength,
-            watch.Elapsed.TotalMilliseconds, result.Facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList());
+            watch.Elapsed.TotalMilliseconds, result.Facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList(), parts);
         if (cache.TryPut(record, bytes) is { } warning)
         {
             report(warning);
         }
 
         return (bytes, result.Facts, false, watch.Elapsed.TotalMilliseconds);
+    }
+
+    private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs)? Reuse(string key, string[] parts)
+    {
+        var lookup = cache.TryGet(key, parts);
+        if (lookup.Status == CacheLookupStatus.Corrupt)
+        {
+            report(CacheDiagnostics.CorruptEntry(cache.Root, key, lookup.Problem ?? "unreadable"));
+        }
+
+        return lookup.Status == CacheLookupStatus.Hit
+            ? (lookup.Artifact!, lookup.Record!.Facts.Select(f => new StepFact(f.Key, f.Value)).ToList(), true, lookup.Record.DurationMs)
+            : null;
     }
 
     /// <summary>Runs part of a step; its diagnostics that carry no position are placed at the step's line in the YAML.</summary>

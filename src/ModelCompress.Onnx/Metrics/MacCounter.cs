@@ -17,7 +17,17 @@ public static class MacCounter
     public static ComputeCost Count(OnnxModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var shapes = ShapeInference.Infer(model, bindInputSymbolsTo: 1);
+        ShapeInferenceResult shapes;
+        try
+        {
+            shapes = ShapeInference.Infer(model, bindInputSymbolsTo: 1);
+        }
+        catch (InvalidOperationException)
+        {
+            // A cyclic graph has no order to infer shapes in: nothing is countable (a loader reports the cycle itself).
+            return new ComputeCost(0, 0, [], [.. model.Graph.Nodes.Select(n => n.DisplayName)]);
+        }
+
         var layers = new List<LayerCost>();
         var uncounted = new List<string>();
         long macs = 0;

@@ -9,14 +9,16 @@ namespace ModelCompress.Torch.Steps;
 /// <summary>
 /// The rows a training step works on, checked: the train split (MC3120 when missing, MC3121 when labels are needed
 /// and absent, MC3122 for a label out of range, MC3130 for an unbound input), and the validation rows — the
-/// validation split, else the evaluation data — labelled, or else labelled with the reference model's
-/// predictions (the metric is then agreement, as it is when the budget's metric is agreement). The target accuracy
+/// validation split, else a seeded tenth held out of the training rows (never the evaluation rows, which judge
+/// the budget) — labelled, or else labelled with the reference model's predictions (the metric is then
+/// agreement, as it is when the budget's metric is agreement, so early stopping aims at what the budget measures). The target accuracy
 /// comes from the accuracy budget the training block's early stop aims at (else the model's accuracy budget).
 /// </summary>
 internal sealed class StepData : IDisposable
 {
-    private StepData(TrainingData train, TrainingData validation, string metric, double? target, bool regression)
+    private StepData(TrainingData train, TrainingData validation, string validationSource, string metric, double? target, bool regression)
     {
+        ValidationSource = validationSource;
         Train = train;
         Validation = validation;
         Metric = metric;
@@ -28,6 +30,9 @@ internal sealed class StepData : IDisposable
 
     public TrainingData Validation { get; }
 
+    /// <summary>Which rows validated, for the report: the validation split or the held-out training rows.</summary>
+    public string ValidationSource { get; }
+
     public string Metric { get; }
 
     public double? TargetAccuracy { get; }
@@ -38,7 +43,8 @@ internal sealed class StepData : IDisposable
     public static StepData Load(string step, StepInput input, StepContext context, TrainingSettings training, TrainableModel student, TrainableModel reference, bool labelsRequired)
     {
         var budget = training.EarlyStopBudget ?? input.ModelConfig.Budgets.Accuracy;
-        var train = context.Data?.Train ?? throw new CompressionException(TrainingDiagnostics.TrainingDataMissing(step));
+        var givenTrain = context.Data?.Train ?? throw new CompressionException(TrainingDiagnostics.TrainingDataMissing(step));
+        var (train, validationSplit, source) = ChooseValidation(givenTrain, context.Data!.Validation, context.Seed);
         if (labelsRequired && train.Labels is null)
         {
             throw new CompressionException(TrainingDiagnostics.LabelsMissing(step));
@@ -51,13 +57,15 @@ internal sealed class StepData : IDisposable
         {
             var width = OutputWidth(student, trainData);
             var regression = width == 1;
-            if (!regression && train.Labels is { } labels)
+            // Checked before the hold-out split so a bad label is reported at its row in the file.
+            if (!regression && givenTrain.Labels is { } labels)
             {
                 CheckLabels("train", labels, width);
             }
 
-            var (valInputs, valLabels, split) = context.Data!.Validation is { } v ? (v.Inputs, v.Labels, "validation") : (context.Data.Inputs, context.Data.Labels, "evaluation");
-            if (!regression && valLabels is not null)
+            var split = context.Data.Validation is null ? "train" : "validation";
+            var (valInputs, valLabels) = (validationSplit.Inputs, validationSplit.Labels);
+            if (!regression && valLabels is not null && split == "validation")
             {
                 CheckLabels(split, valLabels, width);
             }
@@ -71,7 +79,7 @@ internal sealed class StepData : IDisposable
 
             validation = Bind(split, valInputs, valLabels, names);
             var baseline = metric == "agreement" ? 1.0 : ValidationScore.Evaluate(reference, validation, regression);
-            return new StepData(trainData, validation, metric, Target(budget, baseline, regression), regression);
+            return new StepData(trainData, validation, source, metric, Target(budget, baseline, regression), regression);
         }
         catch
         {
@@ -85,6 +93,22 @@ internal sealed class StepData : IDisposable
     {
         Train.Dispose();
         Validation.Dispose();
+    }
+
+    private static (LabeledSplit Train, LabeledSplit Validation, string Source) ChooseValidation(LabeledSplit train, LabeledSplit? validation, int seed)
+    {
+        if (validation is not null)
+        {
+            return (train, validation, $"validation split ({validation.Count} rows)");
+        }
+
+        if (ValidationHoldout.Split(train, seed) is { } pair)
+        {
+            return (pair.Train, pair.Validation, $"{pair.Validation.Count} of {train.Count} training rows held out (seed {seed})");
+        }
+
+        // One training row cannot be split; validating on it is weak but still never touches the evaluation rows.
+        return (train, train, "the single training row (too few rows to hold any out)");
     }
 
     private static TrainingData Bind(string split, IReadOnlyDictionary<string, NdArray> arrays, long[]? labels, IReadOnlyList<string> inputs)

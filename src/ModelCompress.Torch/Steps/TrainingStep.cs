@@ -59,7 +59,7 @@ internal static class TrainingStep
         keeper?.Apply();
         var trained = new OnnxModel(OnnxWeightWriter.WriteBack(spec.Student.Proto, studentModule));
 
-        var facts = new List<StepFact>();
+        var facts = new List<StepFact> { new("validated on", data.ValidationSource) };
         if (data.TargetAccuracy is { } target)
         {
             facts.Add(new StepFact($"target validation {data.Metric}", F(target)));

@@ -53,7 +53,10 @@ internal static partial class ModelReader
 
         var seed = map.Integer("seed", NumberRange.AtLeast(0)) ?? 0;
         var errorsBefore = context.Bag.Items.Count;
-        var data = map.Section("data", ConfigKeys.Data) is { } dataMap ? DataConfig.Read(dataMap) : null;
+        var dataMap = map.Section("data", ConfigKeys.Data);
+        var generate = dataMap is null ? null : GenerateReader.Read(dataMap);
+        // 'generate' alone stands for "no data file": the model is measured on generated inputs.
+        var data = dataMap is null || (generate is not null && !dataMap.Has("path")) ? null : DataConfig.Read(dataMap);
         var dataInvalid = context.Bag.Items.Count > errorsBefore;
         var budgets = BudgetsConfig.Read(map.Section("budgets", ConfigKeys.Budgets));
         if (!dataInvalid)
@@ -65,7 +68,7 @@ internal static partial class ModelReader
         var steps = Steps(map, new StepReadContext(context, seed, budgets.Accuracy, data, dataInvalid));
         return source is null || steps is null
             ? null
-            : new ModelConfig(name, map.Owner, source, map.Value("source")!.Position, data, steps, budgets, evaluation, seed);
+            : new ModelConfig(name, map.Owner, source, map.Value("source")!.Position, data, steps, budgets, evaluation, seed) { Generate = generate };
     }
 
     private static IReadOnlyList<StepConfig>? Steps(MappingReader map, StepReadContext step)

@@ -1,0 +1,81 @@
+namespace ModelCompress.Engine.Caching;
+
+/// <summary>
+/// Removes what killed or crashed builds leave in a cache: staging folders under <c>tmp/</c>, half-evicted
+/// <c>*.evicted-*</c> folders and probe files, once they are older than <see cref="StaleAfter"/> (a live build
+/// keeps such things for seconds), and quarantined entries after the same time.
+/// </summary>
+public static class CacheSweeper
+{
+    /// <summary>How old a leftover must be before it is removed.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>Removes leftovers older than <paramref name="age"/>; returns how many were removed.</summary>
+    public static int Sweep(string root, TimeSpan age)
+    {
+        if (!Directory.Exists(root))
+        {
+            return 0;
+        }
+
+        var cutoff = DateTime.UtcNow - age;
+        var removed = 0;
+        try
+        {
+            var leftovers = Children(Path.Combine(root, ArtifactCache.StagingFolder))
+                .Concat(Children(Path.Combine(root, ArtifactCache.QuarantineFolder)))
+                .Concat(Directory.EnumerateDirectories(root).Where(d => Path.GetFileName(d).Length == 2)
+                    .SelectMany(d => Directory.EnumerateDirectories(d, "*.evicted-*")))
+                .Concat(Directory.EnumerateFiles(root, ".probe-*"));
+            foreach (var path in leftovers.ToList())
+            {
+                removed += RemoveIfOlder(path, cutoff) ? 1 : 0;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A sweep is housekeeping: a folder that cannot be listed now is swept next time.
+        }
+
+        return removed;
+    }
+
+    private static IEnumerable<string> Children(string folder) =>
+        Directory.Exists(folder) ? Directory.EnumerateFileSystemEntries(folder) : [];
+
+    private static bool RemoveIfOlder(string path, DateTime cutoff)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                if (File.GetLastWriteTimeUtc(path) >= cutoff)
+                {
+                    return false;
+                }
+
+                File.Delete(path);
+                return true;
+            }
+
+            if (!Directory.Exists(path) || Newest(path) >= cutoff)
+            {
+                return false;
+            }
+
+            Directory.Delete(path, recursive: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // In use or already gone: another build is looking after it.
+        }
+    }
+
+    // A staging folder's own time changes when files are added; its newest file says when it was last worked on.
+    private static DateTime Newest(string folder) =>
+        new DirectoryInfo(folder).EnumerateFileSystemInfos("*", SearchOption.AllDirectories)
+            .Select(i => i.LastWriteTimeUtc)
+            .Append(Directory.GetLastWriteTimeUtc(folder))
+            .Max();
+}
