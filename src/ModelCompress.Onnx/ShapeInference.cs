@@ -11,7 +11,13 @@ namespace ModelCompress.Onnx;
 public static class ShapeInference
 {
     /// <summary>Infers the type of every value it can, from graph inputs and initializers forward.</summary>
-    public static ShapeInferenceResult Infer(OnnxModel model)
+    public static ShapeInferenceResult Infer(OnnxModel model) => Infer(model, bindInputSymbolsTo: null);
+
+    /// <summary>
+    /// Like <see cref="Infer(OnnxModel)"/>, but every dimension of a graph input that is not a number (a symbolic
+    /// <c>batch</c>, say) is taken as <paramref name="bindInputSymbolsTo"/>; per-sample figures such as MACs use 1.
+    /// </summary>
+    public static ShapeInferenceResult Infer(OnnxModel model, long? bindInputSymbolsTo)
     {
         ArgumentNullException.ThrowIfNull(model);
         var graph = model.Graph;
@@ -23,7 +29,9 @@ public static class ShapeInference
 
         foreach (var input in graph.Inputs.Where(i => i.Type is not null && !types.ContainsKey(i.Name)))
         {
-            types[input.Name] = input.Type!;
+            types[input.Name] = bindInputSymbolsTo is { } bound && input.Type!.Dims is { } dims
+                ? input.Type with { Dims = dims.Select(d => d.IsKnown ? d : OnnxDim.Of(bound)).ToArray() }
+                : input.Type!;
         }
 
         var context = new ShapeContext(graph, types, new Dictionary<string, OnnxTensor>(StringComparer.Ordinal), model.OpsetVersion());

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Evaluation;
 using ModelCompress.Onnx;
@@ -32,17 +31,8 @@ public static class ChannelSensitivity
         {
             foreach (var ratio in ratios)
             {
-                var pruned = model.Clone();
-                var dependencies = ChannelDependencies.Build(pruned);
-                var target = dependencies.Groups.Single(g => g.Id == group.Id);
-                var scores = ChannelImportance.Score(pruned.Graph, target, PruneImportance.L1, 0)!;
-                var kept = Math.Max(1, target.Channels - (long)Math.Floor(target.Channels * ratio));
-                if (kept < target.Channels)
-                {
-                    var keep = Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).ThenBy(c => c).Take((int)kept).Order().ToArray();
-                    dependencies.Prune(new Dictionary<ChannelGroup, int[]> { [target] = keep });
-                }
-
+                var pruned = ChannelRatioPlan.Apply(model, new Dictionary<int, double> { [group.Id] = ratio });
+                var kept = ChannelRatioPlan.Kept(group.Channels, ratio);
                 var result = ModelEvaluator.Evaluate(pruned.ToBytes(), data, options, reference);
                 var score = (labelled ? result.Accuracy : result.Agreement) ?? 0;
                 rows.Add(new ChannelSensitivityRow(group.Name, string.Join("+", group.Producers), group.Channels, kept, ratio, score));
