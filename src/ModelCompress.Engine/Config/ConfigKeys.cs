@@ -28,6 +28,9 @@ public static class ConfigKeys
     /// <summary>Settings of the <c>prune</c> step.</summary>
     public const string Prune = "prune";
 
+    /// <summary>The <c>target</c> of <c>prune: { method: channel, sparsity: auto }</c>.</summary>
+    public const string PruneTarget = "prune.target";
+
     /// <summary>Settings of the <c>quantize</c> step.</summary>
     public const string Quantize = "quantize";
 
@@ -71,7 +74,9 @@ public static class ConfigKeys
             [DataSplit] = ["inputs", "labels"],
             [Step] = ["prepare", "prune", "quantize", "distill", "finetune"],
             [Prepare] = ["fold_constants", "fold_batchnorm", "remove_identity", "max_fold_growth_kb"],
-            [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "round_to", "min_channels"],
+            [Prune] = ["method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "round_to", "min_channels",
+                "target", "max_layer_sparsity"],
+            [PruneTarget] = ["macs_ratio"],
             [Quantize] =
             [
                 "mode", "per_channel", "ops", "include", "exclude",

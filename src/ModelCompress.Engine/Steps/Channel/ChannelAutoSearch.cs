@@ -30,7 +30,9 @@ public static class ChannelAutoSearch
         var (groups, leftAlone) = Allowed(model);
         var ratios = groups.ToDictionary(g => g.Id, _ => 0.0);
         var current = model;
-        var score = Score(model, data);
+        // Without labels the unpruned model's predictions are the reference (agreement).
+        var reference = data.Labels is null ? Evaluate(model, data, null).Outputs : null;
+        var score = Score(model, data, reference);
         while (MacCounter.Count(current).Macs > target)
         {
             var macs = MacCounter.Count(current).Macs;
@@ -45,7 +47,7 @@ public static class ChannelAutoSearch
                     continue;
                 }
 
-                var trialScore = Score(pruned, data);
+                var trialScore = Score(pruned, data, reference);
                 // Least loss per MAC saved; a move that loses nothing is preferred by the MACs it saves.
                 var value = (score - trialScore + 1e-6) / saved;
                 if (best is null || value < best.Value.Value)
@@ -94,10 +96,13 @@ public static class ChannelAutoSearch
         return (groups, leftAlone);
     }
 
-    /// <summary>Accuracy against the labels, or agreement with nothing (1.0 means unchanged) without labels.</summary>
-    internal static double Score(OnnxModel model, EvalDataset data)
+    /// <summary>Accuracy against the labels, or agreement with the reference outputs without labels.</summary>
+    internal static double Score(OnnxModel model, EvalDataset data, ReferenceOutputs? reference)
     {
-        var result = ModelEvaluator.Evaluate(model.ToBytes(), data, EvaluationOptions.Default with { Warmup = 0, Iterations = 0 }, null);
-        return result.Accuracy ?? throw new CompressionException(Diagnostic.Error("MC3251", "sparsity: auto needs labelled calibration data (data.calibration with labels) to judge the search."));
+        var result = Evaluate(model, data, reference);
+        return result.Accuracy ?? result.Agreement ?? 0;
     }
+
+    private static EvaluationResult Evaluate(OnnxModel model, EvalDataset data, ReferenceOutputs? reference) =>
+        ModelEvaluator.Evaluate(model.ToBytes(), data, EvaluationOptions.Default with { Warmup = 0, Iterations = 0 }, reference);
 }
