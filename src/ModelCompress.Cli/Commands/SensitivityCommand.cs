@@ -3,14 +3,18 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Data;
 using ModelCompress.Engine.IO;
+using ModelCompress.Engine.Steps.Channel;
+using ModelCompress.Onnx;
 using ModelCompress.Torch.Training;
 
 namespace ModelCompress.Cli.Commands;
 
 /// <summary>
-/// <c>modelcompress sensitivity model.onnx --data ... [--sparsities 0.5,0.8,0.9] [--output dir]</c>: prunes one layer
-/// at a time to each sparsity and measures accuracy, to show which layers can take pruning.
+/// <c>modelcompress sensitivity model.onnx --data ... [--method magnitude|channel] [--sparsities 0.5,0.8,0.9] [--output dir]</c>:
+/// prunes one layer (magnitude) or one channel group (channel, channels physically removed) at a time to each
+/// sparsity and measures accuracy, to show which layers can take pruning. Pass calibration or validation data.
 /// </summary>
 internal static class SensitivityCommand
 {
@@ -20,7 +24,9 @@ internal static class SensitivityCommand
         var data = new DataOptions();
         var sparsities = new Option<string>("--sparsities") { Description = "Comma-separated sparsities to try per layer.", DefaultValueFactory = _ => "0.25,0.5,0.75,0.9" };
         var output = new Option<string?>("--output") { Description = "Folder for sensitivity.json and sensitivity.md." };
-        var command = new Command("sensitivity", "Accuracy vs sparsity, one prunable layer at a time (magnitude pruning, no fine-tuning).") { path, sparsities, output };
+        var method = new Option<string>("--method") { Description = "magnitude (weights zeroed per layer) or channel (channels removed per group).", DefaultValueFactory = _ => "magnitude" };
+        method.AcceptOnlyFromAmong("magnitude", "channel");
+        var command = new Command("sensitivity", "Accuracy vs sparsity, one prunable layer or channel group at a time (no fine-tuning).") { path, sparsities, output, method };
         data.AddTo(command);
         command.SetAction(result =>
         {
@@ -30,7 +36,7 @@ internal static class SensitivityCommand
                 var dataset = data.Load(result, model)
                     ?? throw new CompressionException(Diagnostic.Error("MC4001", "sensitivity needs --data (and --input, --labels) to measure accuracy."));
                 var levels = result.GetValue(sparsities)!.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
-                var report = SensitivityAnalysis.Analyze(model, dataset, levels);
+                var report = result.GetValue(method) == "channel" ? Channel(model, dataset, levels) : SensitivityAnalysis.Analyze(model, dataset, levels);
                 var markdown = Render(report);
                 Console.Out.Write(markdown);
                 if (result.GetValue(output) is { } folder)
@@ -57,6 +63,13 @@ internal static class SensitivityCommand
             }
         });
         return command;
+    }
+
+    // Channel rows reuse the magnitude report's shape: the group stands in for the layer, its channel count for the weights.
+    private static SensitivityReport Channel(OnnxModel model, EvalDataset data, IReadOnlyList<double> ratios)
+    {
+        var (baseline, metric, rows) = ChannelSensitivity.Analyze(model, data, ratios);
+        return new SensitivityReport(baseline, metric, rows.Select(r => new SensitivityRow(r.Group, "channels", r.Producers, r.Channels, r.Ratio, r.Score)).ToList());
     }
 
     private static string Render(SensitivityReport report)

@@ -13,6 +13,8 @@ namespace ModelCompress.Engine.Config;
 /// <param name="MinChannels">No group keeps fewer channels (null: at least one, and a layer emptied by rounding is an error).</param>
 /// <param name="Include">Only groups produced by these nodes are pruned (empty: all prunable groups).</param>
 /// <param name="Exclude">Groups produced by these nodes are never pruned.</param>
+/// <param name="MacsRatio">sparsity: auto: the MACs target (pruned over original); null for a fixed sparsity.</param>
+/// <param name="MaxLayerSparsity">sparsity: auto: no group loses more than this fraction of its channels.</param>
 public sealed record ChannelPruneSettings(
     double Sparsity,
     PruneScope Scope,
@@ -20,7 +22,9 @@ public sealed record ChannelPruneSettings(
     int RoundTo,
     int? MinChannels,
     IReadOnlyList<string> Include,
-    IReadOnlyList<string> Exclude) : IStepSettings
+    IReadOnlyList<string> Exclude,
+    double? MacsRatio = null,
+    double MaxLayerSparsity = 0.98) : IStepSettings
 {
     /// <inheritdoc />
     public string Kind => "prune";
@@ -34,7 +38,8 @@ public sealed record ChannelPruneSettings(
     /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).Add("method", PruneMethod.Channel).Add("sparsity", Sparsity).Add("scope", Scope)
         .Add("importance", Importance).Add("round_to", RoundTo).Add("min_channels", MinChannels?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")
-        .AddSet("include", Include).AddSet("exclude", Exclude).ToString();
+        .AddSet("include", Include).AddSet("exclude", Exclude)
+        .Add("macs_ratio", MacsRatio?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "none").Add("max_layer_sparsity", MaxLayerSparsity).ToString();
 
     /// <summary>Rejects the channel-only keys and importances in unstructured pruning.</summary>
     internal static void ForbidChannelKeys(MappingReader map, PruneImportance importance)
@@ -54,7 +59,9 @@ public sealed record ChannelPruneSettings(
     {
         _ = step;
         var sparsityOk = map.Require("sparsity", "Add 'sparsity:' between 0 and 1 (e.g. 0.5 removes half the channels of each pruned group).");
-        var sparsity = map.Number("sparsity", NumberRange.Open(0, 1));
+        var auto = map.Value("sparsity") is YScalar { IsPlain: true, Value: "auto" };
+        var sparsity = auto ? 0 : map.Number("sparsity", NumberRange.Open(0, 1));
+        var (macsRatio, maxLayer, autoOk) = ChannelAutoSettings.Read(map, auto);
         var scope = map.Choice<PruneScope>("scope") ?? PruneScope.Layer;
         var importance = map.Choice<PruneImportance>("importance") ?? PruneImportance.L1;
         var ok = true;
@@ -89,8 +96,8 @@ public sealed record ChannelPruneSettings(
         var exclude = map.Names("exclude") ?? [];
         // Magnitude pruning's "magnitude" ranks by |w|: for channels that is the L1 norm.
         importance = importance == PruneImportance.Magnitude ? PruneImportance.L1 : importance;
-        return ok && sparsityOk && sparsity is { } s
-            ? new ChannelPruneSettings(s, scope, importance, roundTo, minChannels, include, exclude)
+        return ok && autoOk && sparsityOk && sparsity is { } s
+            ? new ChannelPruneSettings(s, scope, importance, roundTo, minChannels, include, exclude, macsRatio, maxLayer)
             : null;
     }
 }

@@ -31,6 +31,9 @@ public static class ConfigKeys
     /// <summary>Settings of the <c>prune</c> step.</summary>
     public const string Prune = "prune";
 
+    /// <summary>The <c>target</c> of <c>prune: { method: channel, sparsity: auto }</c>.</summary>
+    public const string PruneTarget = "prune.target";
+
     /// <summary>Settings of the <c>quantize</c> step.</summary>
     public const string Quantize = "quantize";
 
@@ -87,8 +90,9 @@ public static class ConfigKeys
             [Prune] =
             [
                 "method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "round_to", "min_channels",
-                "n", "m", "max_layer_sparsity", "skip_first_last",
+                "n", "m", "max_layer_sparsity", "skip_first_last", "target",
             ],
+            [PruneTarget] = ["macs_ratio"],
             [Quantize] =
             [
                 "mode", "per_channel", "ops", "include", "exclude",

@@ -57,6 +57,11 @@ public sealed class ChannelPruneRunner : IStepRunner
         }
 
         var ready = scored.Select(s => (s.Group, Scores: s.Scores ?? ChannelImportance.Score(model.Graph, s.Group, PruneImportance.L1, context.Seed)!)).ToList();
+        if (settings.MacsRatio is { } macsRatio)
+        {
+            return ChannelAutoRun.Run(input.Model, context, settings, macsRatio, step);
+        }
+
         var before = Parameters(model);
         var plan = ChannelAllocation.Plan(ready, settings, step.PositionOf);
         dependencies.Prune(plan);
@@ -107,7 +112,7 @@ public sealed class ChannelPruneRunner : IStepRunner
     private static bool IsExcluded(ChannelGroup group, ChannelPruneSettings settings) =>
         group.Producers.Any(settings.Exclude.Contains) || (settings.Include.Count > 0 && !group.Producers.Any(settings.Include.Contains));
 
-    private static long Parameters(OnnxModel model) => model.Graph.Initializers.Where(t => t.DataType.IsFloatingPoint()).Sum(t => t.ElementCount);
+    internal static long Parameters(OnnxModel model) => model.Graph.Initializers.Where(t => t.DataType.IsFloatingPoint()).Sum(t => t.ElementCount);
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 }

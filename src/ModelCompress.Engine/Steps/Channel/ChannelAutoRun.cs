@@ -1,0 +1,41 @@
+using System.Globalization;
+using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Data;
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Reporting;
+using ModelCompress.Onnx;
+
+namespace ModelCompress.Engine.Steps.Channel;
+
+/// <summary>
+/// <c>prune: { method: channel, sparsity: auto, target: { macs_ratio } }</c>: runs <see cref="ChannelAutoSearch"/>
+/// on the calibration rows (agreement with the unpruned model's predictions; the evaluation rows never steer it)
+/// and applies the ratios it chose.
+/// </summary>
+internal static class ChannelAutoRun
+{
+    public static StepResult Run(OnnxModel model, StepContext context, ChannelPruneSettings settings, double macsRatio, StepConfig step)
+    {
+        if (context.Data?.Calibration is not { Count: > 0 } calibration)
+        {
+            throw new CompressionException(Diagnostic.Error(
+                "MC3252", "sparsity: auto searches on calibration rows: add data.calibration (e.g. 'calibration: { input: x_calib }').", step.PositionOf("sparsity")));
+        }
+
+        var rows = new EvalDataset(calibration, null, calibration.Values.First().Rows, null, null, null);
+        var result = ChannelAutoSearch.ForMacs(model, rows, macsRatio, settings.MaxLayerSparsity, step.PositionOf("target.macs_ratio"));
+        var (groups, _) = ChannelAutoSearch.Allowed(model);
+        var pruned = ChannelRatioPlan.Apply(model, groups.Where(g => result.Ratios.ContainsKey(g.Name)).ToDictionary(g => g.Id, g => result.Ratios[g.Name]));
+        var facts = new List<StepFact>
+        {
+            new("sparsity auto", $"macs ratio {F(result.MacsRatio)} (target {F(macsRatio)}), calibration agreement {F(result.Score)}"),
+            new("parameters", $"{ChannelPruneRunner.Parameters(model)} -> {ChannelPruneRunner.Parameters(pruned)}"),
+        };
+        facts.AddRange(result.Ratios.Select(r => new StepFact($"group {r.Key}", $"ratio {F(r.Value)}")));
+        facts.AddRange(result.LeftAlone.Select(n => new StepFact("left alone", n)));
+        facts.Add(new StepFact("left alone", "groups feeding a graph output (the classifier's width)"));
+        return new StepResult(pruned, facts);
+    }
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,38 @@
+using ModelCompress.Engine.Config;
+using ModelCompress.Onnx;
+using ModelCompress.Onnx.Dependencies;
+
+namespace ModelCompress.Engine.Steps.Channel;
+
+/// <summary>
+/// Applies a ratio per channel group (by group id) to a copy of a model: each group keeps its best L1-scored
+/// channels (at least one) and the rest are removed from every dependent tensor.
+/// </summary>
+internal static class ChannelRatioPlan
+{
+    public static OnnxModel Apply(OnnxModel model, IReadOnlyDictionary<int, double> ratios)
+    {
+        var pruned = model.Clone();
+        var dependencies = ChannelDependencies.Build(pruned);
+        var plan = new Dictionary<ChannelGroup, int[]>();
+        foreach (var group in dependencies.Groups.Where(g => ratios.ContainsKey(g.Id)))
+        {
+            var kept = Kept(group.Channels, ratios[group.Id]);
+            if (kept < group.Channels)
+            {
+                var scores = ChannelImportance.Score(pruned.Graph, group, PruneImportance.L1, 0)!;
+                // Highest scores stay; ties go to the lower index so the choice is deterministic.
+                plan[group] = Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).ThenBy(c => c).Take((int)kept).Order().ToArray();
+            }
+        }
+
+        if (plan.Count > 0)
+        {
+            dependencies.Prune(plan);
+        }
+
+        return pruned;
+    }
+
+    public static long Kept(long channels, double ratio) => Math.Max(1, channels - (long)Math.Floor(channels * ratio));
+}
