@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ModelCompress.Build.Tasks.Internal;
+using ModelCompress.Naming;
 
 namespace ModelCompress.Build.Tasks;
 
@@ -41,7 +42,7 @@ public sealed class GenerateModelCompressAccessor : Task
     /// <inheritdoc />
     public override bool Execute()
     {
-        if (!CSharpIdentifier.IsValid(ClassName))
+        if (!AccessorNaming.IsValidIdentifier(ClassName))
         {
             Log.LogError(null, TaskDiagnostics.InvalidParameter, null, null, 0, 0, 0, 0,
                 "ModelCompressAccessorClass '{0}' is not a valid C# identifier; choose a name such as CompressedModels.", ClassName);
@@ -57,7 +58,7 @@ public sealed class GenerateModelCompressAccessor : Task
         foreach (var model in Models)
         {
             var member = model.GetMetadata("AccessorName");
-            if (member == ClassName || member == "All")
+            if (AccessorNaming.IsReserved(member, ClassName))
             {
                 Log.LogError(null, TaskDiagnostics.AccessorNameClash, null, null, 0, 0, 0, 0,
                     "Model '{0}' would get the accessor name '{1}', which the class {2} already uses; rename the model in compression.yaml.",
@@ -97,7 +98,7 @@ public sealed class GenerateModelCompressAccessor : Task
     {
         foreach (var part in name.Split('.'))
         {
-            if (!CSharpIdentifier.IsValid(part))
+            if (!AccessorNaming.IsValidIdentifier(part))
             {
                 return false;
             }

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ModelCompress.Build.Tasks.Internal;
+using ModelCompress.Naming;
 
 namespace ModelCompress.Build.Tasks;
 
@@ -64,9 +65,9 @@ public sealed class ReadModelCompressManifest : Task
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var model in models)
         {
-            var accessor = model.AccessorName != null && CSharpIdentifier.IsValid(model.AccessorName)
+            var accessor = model.AccessorName != null && AccessorNaming.IsValidIdentifier(model.AccessorName)
                 ? model.AccessorName
-                : CSharpIdentifier.FromName(model.AccessorName ?? model.Name);
+                : AccessorNaming.AccessorName(model.AccessorName ?? model.Name);
             if (owners.TryGetValue(accessor, out var other))
             {
                 Log.LogError(null, TaskDiagnostics.AccessorNameClash, null, ManifestFile, 0, 0, 0, 0,
@@ -78,7 +79,7 @@ public sealed class ReadModelCompressManifest : Task
             owners.Add(accessor, model.Name);
             var item = new TaskItem(MSBuildEscape.Escape(model.File));
             item.SetMetadata("ModelName", MSBuildEscape.Escape(model.Name));
-            item.SetMetadata("LogicalName", MSBuildEscape.Escape(model.ResourceName ?? ResourcePrefix + model.Name + ".onnx"));
+            item.SetMetadata("LogicalName", MSBuildEscape.Escape(model.ResourceName ?? AccessorNaming.ResourceName(ResourcePrefix, model.Name)));
             item.SetMetadata("AccessorName", accessor);
             items.Add(item);
         }

@@ -16,6 +16,7 @@ public static class Program
             CacheCommand.Create(),
             SensitivityCommand.Create(),
             BenchCommand.Create(),
+            InitCommand.Create(),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

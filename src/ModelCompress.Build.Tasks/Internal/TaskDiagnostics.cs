@@ -30,6 +30,9 @@ internal static class TaskDiagnostics
     /// <summary>ModelCompressConfig names a file that does not exist (raised by the targets, a warning).</summary>
     public const string ConfigNotFound = "MC5097";
 
+    /// <summary>compression.yaml could not be read or a model's source found without the engine (design-time or passthrough build).</summary>
+    public const string ConfigScanFailed = "MC5250";
+
     /// <summary>The engine exited with a failure code but printed no diagnostic (a crash).</summary>
     public const string EngineCrashed = "MC9002";
 }

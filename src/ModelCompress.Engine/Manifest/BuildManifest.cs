@@ -32,28 +32,6 @@ public sealed record BuildManifest(int Version, IReadOnlyList<string> Inputs, IR
         JsonSerializer.Deserialize<BuildManifest>(File.ReadAllText(manifestPath), Json)
         ?? throw new JsonException($"'{manifestPath}' is empty.");
 
-    /// <summary>A C# identifier for a model name: digits_cnn → DigitsCnn.</summary>
-    public static string AccessorNameOf(string modelName)
-    {
-        var builder = new StringBuilder();
-        var upper = true;
-        foreach (var c in modelName)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-
-            builder.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        if (builder.Length == 0 || char.IsDigit(builder[0]))
-        {
-            builder.Insert(0, "Model");
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>A C# identifier for a model name (digits_cnn → DigitsCnn), by the rule the build task uses.</summary>
+    public static string AccessorNameOf(string modelName) => ModelCompress.Naming.AccessorNaming.AccessorName(modelName);
 }

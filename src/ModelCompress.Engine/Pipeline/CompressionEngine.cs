@@ -113,6 +113,7 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
 
             AtomicFile.WriteAllText(reportJson, ReportJson.Serialize(report));
             AtomicFile.WriteAllText(reportMd, MarkdownReportWriter.Render(report));
+            AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, "summary.txt"), string.Concat(SummaryLines.Render(report, reportMd).Select(l => l + "\n")));
             if (succeeded)
             {
                 var inputs = new SortedSet<string>(StringComparer.Ordinal) { config.FilePath };

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Naming;
 
 namespace ModelCompress.Engine.Config.Reading;
 
@@ -9,6 +10,7 @@ internal static partial class ModelReader
     public static IReadOnlyList<ModelConfig> ReadAll(YMapping models, ParseContext context)
     {
         var seen = new Dictionary<string, YScalar>(StringComparer.OrdinalIgnoreCase);
+        var accessors = new Dictionary<string, YScalar>(StringComparer.Ordinal);
         var result = new List<ModelConfig>();
         foreach (var entry in models.Entries)
         {
@@ -27,6 +29,11 @@ internal static partial class ModelReader
             }
 
             seen.Add(name, entry.Key);
+            if (!CheckNaming(entry.Key, accessors, context))
+            {
+                continue;
+            }
+
             if (entry.Value is not YMapping mapping)
             {
                 context.Report(ConfigDiagnostics.WrongType(entry.Value.Position, name, "a mapping with 'source' and 'steps'", entry.Value.Describe()));
@@ -40,6 +47,36 @@ internal static partial class ModelReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The build's naming rule (shared with the build task), checked here so a bad name is reported at its YAML
+    /// line before anything runs: the length, an accessor member another model or the generated class has.
+    /// </summary>
+    private static bool CheckNaming(YScalar key, Dictionary<string, YScalar> accessors, ParseContext context)
+    {
+        var name = key.Value;
+        if (name.Length > AccessorNaming.MaxModelNameLength)
+        {
+            context.Report(NamingDiagnostics.NameTooLong(key.Position, name));
+            return false;
+        }
+
+        var accessor = AccessorNaming.AccessorName(name);
+        if (AccessorNaming.IsReserved(accessor, AccessorNaming.DefaultClassName))
+        {
+            context.Report(NamingDiagnostics.AccessorReserved(key.Position, name, accessor));
+            return false;
+        }
+
+        if (accessors.TryGetValue(accessor, out var first))
+        {
+            context.Report(NamingDiagnostics.AccessorClash(key.Position, name, first.Value, first.Position, accessor));
+            return false;
+        }
+
+        accessors.Add(accessor, key);
+        return true;
     }
 
     private static ModelConfig? Read(string name, MappingReader map)
