@@ -6,11 +6,19 @@
 # this host), measures each consumer's NuGet packages folder, and checks the bad-input diagnostics.
 # Each consumer restores into its own NuGet packages folder; the machine's folder serves only as a read-only feed.
 # Prints one "Passed!/Failed!" line like dotnet test, so .ci/run adds these checks to its totals.
-# Usage: scripts/package-e2e.sh [--keep]
+# Usage: scripts/package-e2e.sh [--keep] [--feed DIR (already packed: skip packing)]
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mc-package-e2e.XXXXXX")
-[ "${1:-}" = "--keep" ] || trap 'rm -rf "$work"' EXIT
+keep=0; packed=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --keep) keep=1; shift ;;
+    --feed) packed=$(cd "$2" && pwd); shift 2 ;;
+    *) echo "package-e2e.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+[ "$keep" = 1 ] || trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 passed=0; failed=0
 check() { # $1 name, $2 0|1 ok
@@ -20,67 +28,18 @@ has() { grep -q -- "$2" "$1"; }
 mb() { du -sm "$1" 2>/dev/null | cut -f1; }
 
 start=$(date +%s)
-"$repo/scripts/pack.sh" --feed "$work/feed" --rids linux-x64 --work "$work/pack" || { echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0, Total:     1 - package-e2e (pack)"; exit 1; }
-rm -rf "$work/pack"
+if [ -n "$packed" ]; then
+  ln -s "$packed" "$work/feed"
+else
+  "$repo/scripts/pack.sh" --feed "$work/feed" --rids linux-x64 --work "$work/pack" || { echo "Failed!  - Failed:     1, Passed:     0, Skipped:     0, Total:     1 - package-e2e (pack)"; exit 1; }
+  rm -rf "$work/pack"
+fi
 version=$(ls "$work/feed" | sed -n 's/^ModelCompress\.Build\.\([0-9][^n]*\)\.nupkg$/\1/p')
 echo "packed version $version in $(( $(date +%s) - start )) s"
 
-global=${NUGET_PACKAGES:-$HOME/.nuget/packages}
-# A consumer: console app + compression.yaml + the digits model and data, outside the repository.
-make_app() { # $1 folder, $2 steps yaml
-  local app=$1
-  mkdir -p "$app/models" "$app/data"
-  cp "$repo/testprojects/DigitsApp/models/digits_cnn.onnx" "$app/models/"
-  cp "$repo/testprojects/DigitsApp/data/digits.npz" "$repo/testprojects/DigitsApp/data/digits_test.csv" "$app/data/"
-  cp "$repo/testprojects/DigitsApp/Program.cs" "$app/Program.cs"
-  sed -i 's/using DigitsApp;/using Consumer;/' "$app/Program.cs"
-  cat > "$app/Consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <RootNamespace>Consumer</RootNamespace>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="ModelCompress.Build" Version="$version" PrivateAssets="all" />
-    <PackageReference Include="Microsoft.ML.OnnxRuntime" Version="1.31.0" />
-  </ItemGroup>
-  <ItemGroup>
-    <None Include="data/digits_test.csv" CopyToOutputDirectory="PreserveNewest" />
-  </ItemGroup>
-</Project>
-XML
-  cat > "$app/nuget.config" <<XML
-<configuration>
-  <config><add key="globalPackagesFolder" value="packages" /></config>
-  <packageSources>
-    <clear />
-    <add key="local" value="$work/feed" />
-    <add key="machine" value="$global" />
-  </packageSources>
-</configuration>
-XML
-  cat > "$app/compression.yaml" <<YAML
-version: 1
-models:
-  digits:
-    source: models/digits_cnn.onnx
-    data:
-      path: data/digits.npz
-      inputs: { input: x_test }
-      labels: y_test
-      calibration: x_calib
-      train: { inputs: { input: x_train }, labels: y_train }
-      validation: { inputs: { input: x_calib }, labels: y_calib }
-    steps:
-$2
-    budgets:
-      accuracy: { metric: top1, max_drop: 0.03 }
-      size: { max_kb: 300 }
-YAML
-}
+feed="$work/feed"
+# shellcheck source=scripts/lib/consumer-app.sh
+source "$repo/scripts/lib/consumer-app.sh"
 graph_steps='      - prune: { method: magnitude, sparsity: 0.5, scope: global }
       - quantize: { mode: dynamic }'
 train_steps='      - prune: { method: magnitude, sparsity: 0.5, scope: global }
@@ -89,27 +48,34 @@ train_steps='      - prune: { method: magnitude, sparsity: 0.5, scope: global }
 
 echo "consumer 1: graph-only (prune + quantize)"
 make_app "$work/graph" "$graph_steps"
-(cd "$work/graph" && dotnet restore -nologo > restore.log 2>&1); check "graph-only: restore" $?
-echo "  NuGet packages folder after restore: $(mb "$work/graph/packages") MB, of which ModelCompress.*: $(du -scm "$work"/graph/packages/modelcompress.* | tail -1 | cut -f1) MB"
+(cd "$work/graph" && dotnet build -nologo > build.log 2>&1); check "graph-only: first build (restore, then the engine's download, then compression)" $?
+(cd "$work/graph" && rm -rf obj/Debug/net10.0/modelcompress && dotnet build -nologo > build2.log 2>&1) && ! has "$work/graph/build2.log" "ModelCompress: restoring"
+check "graph-only: second build downloads nothing" $?
+echo "  NuGet packages folder: $(mb "$work/graph/packages") MB, of which ModelCompress.*: $(du -scm "$work"/graph/packages/modelcompress.* | tail -1 | cut -f1) MB"
 [ ! -d "$work/graph/packages/modelcompress.tool.training.linux-x64" ]; check "graph-only: no training backend downloaded" $?
-(cd "$work/graph" && dotnet build --no-restore -nologo > build.log 2>&1); check "graph-only: build --no-restore" $?
 (cd "$work/graph" && dotnet run --no-build > run.log 2>&1) && has "$work/graph/run.log" "accuracy: 0.9"; check "graph-only: app runs ($(grep accuracy "$work/graph/run.log"))" $?
 
 echo "consumer 2: training (prune + finetune + quantize), Debian 12 libstdc++ ($(strings /usr/lib/x86_64-linux-gnu/libstdc++.so.6 2>/dev/null | grep -c '^GLIBCXX_3\.4\.32$') x GLIBCXX_3.4.32)"
 make_app "$work/train" "$train_steps"
-(cd "$work/train" && dotnet restore -nologo > restore.log 2>&1); check "training: restore" $?
-echo "  NuGet packages folder after restore: $(mb "$work/train/packages") MB, of which ModelCompress.*: $(du -scm "$work"/train/packages/modelcompress.* | tail -1 | cut -f1) MB"
-(cd "$work/train" && dotnet build --no-restore -nologo > build.log 2>&1); check "training: build trains through the packaged libtorch" $?
+(cd "$work/train" && dotnet build -nologo > build.log 2>&1) && has "$work/train/build.log" "Build succeeded"; check "training: build trains through the packaged libtorch" $?
+echo "  NuGet packages folder: $(mb "$work/train/packages") MB, of which ModelCompress.*: $(du -scm "$work"/train/packages/modelcompress.* | tail -1 | cut -f1) MB"
+[ -f "$work/train/packages/modelcompress.tool.training.linux-x64/$version/native/libtorch_cpu.so" ]; check "training: the training backend was downloaded" $?
 (cd "$work/train" && dotnet run --no-build > run.log 2>&1) && has "$work/train/run.log" "accuracy: 0.9"; check "training: app runs ($(grep accuracy "$work/train/run.log"))" $?
 grep -q '"finetune"' "$work"/train/obj/Debug/net10.0/modelcompress/*report*.json 2>/dev/null || grep -rqs "finetune" "$work/train/obj/Debug/net10.0/modelcompress/"; check "training: report shows the finetune step" $?
+
+echo "consumer 3: ModelCompress.Build as an MSBuild SDK (the engine is fetched by restore itself)"
+make_app "$work/sdk" "$graph_steps"
+sed -i '/ModelCompress.Build/d; s|<Project Sdk="Microsoft.NET.Sdk">|<Project Sdk="Microsoft.NET.Sdk">\n  <Sdk Name="ModelCompress.Build" Version="'"$version"'" />|' "$work/sdk/Consumer.csproj"
+(cd "$work/sdk" && dotnet restore -nologo > restore.log 2>&1) && [ -f "$work/sdk/packages/modelcompress.tool.linux-x64/$version/tools/net10.0/linux-x64/modelcompress.dll" ]
+check "sdk: dotnet restore fetches ModelCompress.Tool.linux-x64" $?
+(cd "$work/sdk" && dotnet build --no-restore -nologo > build.log 2>&1) && ! has "$work/sdk/build.log" "ModelCompress: restoring" && (cd "$work/sdk" && dotnet run --no-build > run.log 2>&1) && has "$work/sdk/run.log" "accuracy: 0.9"
+check "sdk: build --no-restore compresses without downloading, app runs" $?
 
 echo "bad inputs"
 (cd "$work/train" && dotnet build --no-restore -nologo -p:ModelCompressTraining=none -p:ModelCompressCacheDir=obj/nocache/ > none.log 2>&1)
 has "$work/train/none.log" "MC5210" && has "$work/train/none.log" "ModelCompressTraining"; check "training step with the graph-only engine: MC5210 names ModelCompressTraining" $?
-(cd "$work/graph" && dotnet restore -nologo -p:ModelCompressToolVersion=9.9.9 > missing.log 2>&1)
-has "$work/graph/missing.log" "ModelCompress.Tool.linux-x64" && has "$work/graph/missing.log" "9.9.9"; check "tool version missing from every feed: restore names the package and version" $?
-(cd "$work/graph" && dotnet build --no-restore -nologo -p:ModelCompressToolVersion=9.9.9 > missing-build.log 2>&1)
-has "$work/graph/missing-build.log" "MC5200"; check "tool version not restored, build --no-restore: MC5200" $?
+(cd "$work/graph" && dotnet build -nologo -p:ModelCompressToolVersion=9.9.9 > missing.log 2>&1)
+has "$work/graph/missing.log" "NU1102" && has "$work/graph/missing.log" "MC5200"; check "tool version in no feed: NU1102 (package, version, feeds) and MC5200 with the fix" $?
 mkdir -p "$work/graph/.config"
 printf '{ "version": 1, "isRoot": true, "tools": { "modelcompress.tool": { "version": "%s", "commands": [ "modelcompress" ] } } }\n' "0.0.9" > "$work/graph/.config/dotnet-tools.json"
 touch "$work/graph/compression.yaml"
@@ -122,7 +88,7 @@ rm -rf "$work/graph/.config"
 
 echo "package sizes:"
 for f in "$work"/feed/*.nupkg; do printf '  %-50s %8.1f MB\n' "$(basename "$f")" "$(echo "$(stat -c %s "$f") / 1048576" | bc -l)"; done
-for app in graph train; do
+for app in graph train sdk; do
   printf 'NuGet packages folder of the %s consumer: %s MB (ModelCompress.*: %s MB)\n' "$app" "$(mb "$work/$app/packages")" "$(du -scm "$work"/$app/packages/modelcompress.* | tail -1 | cut -f1)"
 done
 for log in "$work"/*/*.log; do

@@ -13,7 +13,7 @@ public sealed class TrainingBackendProcessTests
         project.WriteConfig(BadInputTests.ValidYaml
             .Replace("labels: y_test", "labels: y_test\n      train: { inputs: { input: x_train }, labels: y_train }", StringComparison.Ordinal)
             .Replace("- prune: { method: magnitude, sparsity: 0.5, scope: global }",
-                "- prune: { method: magnitude, sparsity: 0.5, scope: global }\n      - finetune: { training: { epochs: 1 } }", StringComparison.Ordinal));
+                "- prune: { method: magnitude, sparsity: 0.5, scope: global }\n      - finetune: { training: { epochs: 1, lr: 0.001 } }", StringComparison.Ordinal));
         var empty = Directory.CreateTempSubdirectory("mc-no-backend-").FullName;
         try
         {
