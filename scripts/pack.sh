@@ -23,12 +23,11 @@ mkdir -p "$feed" "$work"
 feed=$(cd "$feed" && pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 common=(-c Release -o "$feed" -nologo -v:q -p:UseArtifactsOutput=true "-p:ArtifactsPath=$work/")
-rid_list=$(echo "$rids" | tr ' ' '\n' | grep -v '^$' | paste -sd ';' | sed 's/;/%3B/g')
 
 echo "pack: ModelCompress.Build"
 dotnet pack "$repo/src/ModelCompress.Build.Tasks" "${common[@]}"
 echo "pack: ModelCompress.Tool for $rids and any"
-dotnet pack "$repo/src/ModelCompress.Cli" "${common[@]}" -p:ModelCompressToolPack=true "-p:ModelCompressToolRids=$rid_list"
+dotnet pack "$repo/src/ModelCompress.Cli" "${common[@]}" -p:ModelCompressToolPack=true "-p:ModelCompressToolRids=$rids"
 if [ "$training" = 1 ]; then
   for rid in $rids; do
     echo "pack: ModelCompress.Tool.Training.$rid"

@@ -119,6 +119,11 @@ public sealed class RunModelCompressEngine : ToolTask
         {
             EnvironmentVariables = Append(EnvironmentVariables, "MODELCOMPRESS_TRAINING_BACKEND=" + backend);
         }
+        else if (!string.IsNullOrEmpty(NuGetPackageRoot))
+        {
+            // The project's packages folder (nuget.config may move it): where the engine looks for a training backend.
+            EnvironmentVariables = Append(EnvironmentVariables, "MODELCOMPRESS_PACKAGES=" + NuGetPackageRoot);
+        }
 
         var arguments = EngineLaunch.RunArguments(ConfigFile, OutputDirectory, CacheDirectory, BudgetSeverity, ManifestFile);
         _launch = EngineLaunch.Create(EngineToolPath, dotnet ?? string.Empty, manifest != null, restored ?? string.Empty, arguments);

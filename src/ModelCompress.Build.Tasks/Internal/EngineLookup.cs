@@ -57,7 +57,7 @@ internal sealed class EngineLookup
             return false;
         }
 
-        if (_root != null && !EnginePackages.LocalToolRestored(_root, _packageId, _rid, _version))
+        if (_root != null && !EnginePackages.LocalToolRestored(_root, _packageId, _version))
         {
             _log.LogError(null, TaskDiagnostics.LocalToolNotRestored, null, manifest.Path, 0, 0, 0, 0,
                 "{0} lists {1} {2}, but the tool is not restored (no {3}). Run 'dotnet tool restore' in {4} (CI: before the build), or remove {1} from the manifest to use the engine that restore fetches.",

@@ -27,10 +27,12 @@ internal static class EnginePackages
         return File.Exists(dll) ? dll : null;
     }
 
-    /// <summary>True when <c>dotnet tool restore</c> has put the tool package of this version in the packages folder.</summary>
-    public static bool LocalToolRestored(string packagesRoot, string basePackageId, string rid, string version) =>
-        Directory.Exists(Folder(packagesRoot, basePackageId, version)) ||
-        Directory.Exists(Folder(packagesRoot, ToolPackageId(basePackageId, rid), version));
+    /// <summary>
+    /// True when <c>dotnet tool restore</c> has put the tool's top-level package of this version in the packages
+    /// folder (the RID package alone may come from ModelCompress.Build's own download, which dotnet tool run ignores).
+    /// </summary>
+    public static bool LocalToolRestored(string packagesRoot, string basePackageId, string version) =>
+        Directory.Exists(Folder(packagesRoot, basePackageId, version));
 
     /// <summary>The training backend's <c>native/</c> folder; null when it was not restored.</summary>
     public static string? TrainingBackend(string packagesRoot, string trainingPackageId, string version)

@@ -130,10 +130,17 @@ public sealed class TrainingBackend
     private static string BridgeFileName() =>
         OperatingSystem.IsWindows() ? "LibTorchSharp.dll" : OperatingSystem.IsMacOS() ? "libLibTorchSharp.dylib" : "libLibTorchSharp.so";
 
-    /// <summary>The NuGet packages folder the way NuGet finds it: NUGET_PACKAGES, else ~/.nuget/packages.</summary>
+    /// <summary>
+    /// The NuGet packages folder: MODELCOMPRESS_PACKAGES (the build's $(NuGetPackageRoot)), else the way NuGet
+    /// finds it by default: NUGET_PACKAGES, else ~/.nuget/packages.
+    /// </summary>
     private static string? NuGetPackagesFolder()
     {
-        var variable = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+        var variable = Environment.GetEnvironmentVariable("MODELCOMPRESS_PACKAGES");
+        if (string.IsNullOrEmpty(variable))
+        {
+            variable = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
+        }
         if (!string.IsNullOrEmpty(variable))
         {
             return variable;
