@@ -72,8 +72,11 @@ check "sdk: dotnet restore fetches ModelCompress.Tool.linux-x64" $?
 check "sdk: build --no-restore compresses without downloading, app runs" $?
 
 echo "bad inputs"
-(cd "$work/train" && dotnet build --no-restore -nologo -p:ModelCompressTraining=none -p:ModelCompressCacheDir=obj/nocache/ > none.log 2>&1)
-has "$work/train/none.log" "MC5210" && has "$work/train/none.log" "ModelCompressTraining"; check "training step with the graph-only engine: MC5210 names ModelCompressTraining" $?
+# The graph-only consumer's packages folder has no training backend; its config gets a training step.
+cp "$work/train/compression.yaml" "$work/graph/train.yaml"
+(cd "$work/graph" && dotnet build --no-restore -nologo -p:ModelCompressConfig=train.yaml -p:ModelCompressTraining=none > none.log 2>&1)
+has "$work/graph/none.log" "MC5210" && has "$work/graph/none.log" "ModelCompressTraining"; check "training step with the graph-only engine: MC5210 names ModelCompressTraining" $?
+rm -f "$work/graph/train.yaml"
 (cd "$work/graph" && dotnet build -nologo -p:ModelCompressToolVersion=9.9.9 > missing.log 2>&1)
 has "$work/graph/missing.log" "NU1102" && has "$work/graph/missing.log" "MC5200"; check "tool version in no feed: NU1102 (package, version, feeds) and MC5200 with the fix" $?
 mkdir -p "$work/graph/.config"
