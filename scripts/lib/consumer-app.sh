@@ -35,6 +35,11 @@ XML
     <add key="local" value="$feed" />
     <add key="machine" value="$global" />
   </packageSources>
+  <!-- ModelCompress packages only from the fresh feed, never a stale copy in the machine's folder. -->
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="ModelCompress.*" /></packageSource>
+    <packageSource key="machine"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
 </configuration>
 XML
   cat > "$app/compression.yaml" <<YAML
