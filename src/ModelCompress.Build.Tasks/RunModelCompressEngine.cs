@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -12,6 +13,7 @@ namespace ModelCompress.Build.Tasks;
 /// </summary>
 public sealed class RunModelCompressEngine : ToolTask
 {
+    private readonly Queue<string> _lastLines = new();
     private EngineLaunch? _launch;
 
     /// <summary>Absolute path of compression.yaml.</summary>
@@ -40,11 +42,20 @@ public sealed class RunModelCompressEngine : ToolTask
     /// <summary>The engine's .dll (run under dotnet) or executable; empty to use the dotnet tool.</summary>
     public string? EngineToolPath { get; set; }
 
-    /// <summary>The tool package started by <c>dotnet tool exec</c> when no tool path or local tool is set.</summary>
+    /// <summary>The tool package id; restore fetches its RID-specific package <c>&lt;id&gt;.&lt;rid&gt;</c>.</summary>
     public string EnginePackageId { get; set; } = "ModelCompress.Tool";
 
-    /// <summary>The tool package version for <c>dotnet tool exec</c>: this package's own version.</summary>
+    /// <summary>The tool package version: this package's own version.</summary>
     public string EnginePackageVersion { get; set; } = ThisAssembly.PackageVersion;
+
+    /// <summary>The RID of the tool package restore fetched (linux-x64, win-x64, osx-arm64 or any).</summary>
+    public string EngineRuntimeIdentifier { get; set; } = "any";
+
+    /// <summary><c>$(NuGetPackageRoot)</c>: the NuGet packages folder restore extracted the engine into.</summary>
+    public string? NuGetPackageRoot { get; set; }
+
+    /// <summary>The training backend package restore fetched for a config with training steps; empty when none.</summary>
+    public string? TrainingPackageId { get; set; }
 
     /// <summary><c>$(NetCoreRoot)</c>: where to find dotnet when DOTNET_HOST_PATH is not set.</summary>
     public string? NetCoreRoot { get; set; }
@@ -73,7 +84,7 @@ public sealed class RunModelCompressEngine : ToolTask
         if (!string.IsNullOrEmpty(EngineToolPath) && !File.Exists(EngineToolPath))
         {
             Log.LogError(null, TaskDiagnostics.EngineNotFound, null, null, 0, 0, 0, 0,
-                "ModelCompressToolPath '{0}' does not exist; build the engine (dotnet build src/ModelCompress.Cli) or clear the property to use the dotnet tool.",
+                "ModelCompressToolPath '{0}' does not exist; point it at a built modelcompress.dll or executable, or remove the property to use the engine that restore fetches from the ModelCompress.Tool package.",
                 EngineToolPath);
         }
 
@@ -90,11 +101,47 @@ public sealed class RunModelCompressEngine : ToolTask
             return false;
         }
 
+        var lookup = new EngineLookup(Log, EnginePackageId, EnginePackageVersion, EngineRuntimeIdentifier, NuGetPackageRoot);
+        var manifest = string.IsNullOrEmpty(EngineToolPath) ? LocalToolManifest.Find(ProjectDirectory, EnginePackageId) : null;
+        string? restored = null;
+        if (string.IsNullOrEmpty(EngineToolPath) && !(manifest == null ? lookup.TryRestoredEngine(out restored) : lookup.CheckLocalTool(manifest)))
+        {
+            return false;
+        }
+
+        var backend = lookup.TrainingBackend(TrainingPackageId);
+        if (Log.HasLoggedErrors)
+        {
+            return false;
+        }
+
+        if (backend != null)
+        {
+            EnvironmentVariables = Append(EnvironmentVariables, "MODELCOMPRESS_TRAINING_BACKEND=" + backend);
+        }
+        else if (!string.IsNullOrEmpty(NuGetPackageRoot))
+        {
+            // The project's packages folder (nuget.config may move it): where the engine looks for a training backend.
+            EnvironmentVariables = Append(EnvironmentVariables, "MODELCOMPRESS_PACKAGES=" + NuGetPackageRoot);
+        }
+
         var arguments = EngineLaunch.RunArguments(ConfigFile, OutputDirectory, CacheDirectory, BudgetSeverity, ManifestFile);
-        var localTool = string.IsNullOrEmpty(EngineToolPath) && LocalToolManifest.ListsEngine(ProjectDirectory, EnginePackageId);
-        _launch = EngineLaunch.Create(EngineToolPath, dotnet ?? string.Empty, localTool, EnginePackageId, EnginePackageVersion, arguments);
+        _launch = EngineLaunch.Create(EngineToolPath, dotnet ?? string.Empty, manifest != null, restored ?? string.Empty, arguments);
         Log.LogMessage(MessageImportance.Low, "ModelCompress: engine found through {0}.", _launch.Description);
         return true;
+    }
+
+    /// <inheritdoc />
+    protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance)
+    {
+        // The last lines explain a launcher failure (dotnet tool run, the host) that carries no MC code.
+        _lastLines.Enqueue(singleLine);
+        if (_lastLines.Count > 20)
+        {
+            _lastLines.Dequeue();
+        }
+
+        base.LogEventsFromTextOutput(singleLine, messageImportance);
     }
 
     /// <inheritdoc />
@@ -127,7 +174,12 @@ public sealed class RunModelCompressEngine : ToolTask
     protected override bool HandleTaskExecutionErrors()
     {
         // The engine's own diagnostics already explain the failure; only a silent failure needs words from us.
-        if (!Log.HasLoggedErrors)
+        if (!Log.HasLoggedErrors && EngineLookup.LauncherFailure(_lastLines) is { } launcher)
+        {
+            Log.LogError(null, TaskDiagnostics.EngineDidNotStart, null, ConfigFile, 0, 0, 0, 0,
+                "The modelcompress engine did not start ({0}): {1}", _launch?.Description ?? "no launch", launcher);
+        }
+        else if (!Log.HasLoggedErrors)
         {
             Log.LogError(null, TaskDiagnostics.EngineCrashed, null, ConfigFile, 0, 0, 0, 0,
                 "The modelcompress engine exited with code {0} without reporting a diagnostic; this is a bug in the engine: rerun with -v:n to see its output and report it.",
@@ -135,6 +187,12 @@ public sealed class RunModelCompressEngine : ToolTask
         }
 
         return false;
+    }
+
+    private static string[] Append(string[]? existing, string entry)
+    {
+        var all = new List<string>(existing ?? Array.Empty<string>()) { entry };
+        return all.ToArray();
     }
 
     private void RequireAbsolute(string name, string value)

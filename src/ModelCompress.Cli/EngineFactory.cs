@@ -10,8 +10,9 @@ namespace ModelCompress.Cli;
 /// </summary>
 public static class EngineFactory
 {
+    /// <summary>The training runners load libtorch from the located backend, or fail with MC5210 when there is none.</summary>
     public static StepRegistry CreateRegistry() =>
-        new(GraphSteps.Runners().Concat(ModelCompress.Torch.TorchSteps.Runners()));
+        new(GraphSteps.Runners().Concat(ModelCompress.Torch.TorchSteps.Runners(ModelCompress.Torch.Backend.TrainingBackend.Locate())));
 
     public static CompressionEngine Create(IEngineObserver observer) => new(CreateRegistry(), observer);
 }

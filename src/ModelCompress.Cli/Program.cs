@@ -29,6 +29,12 @@ public static class Program
             return ExitCodes.Usage;
         }
 
+        if (Packaging.OrtNativeCheck.Problem(args) is { } problem)
+        {
+            Console.Error.WriteLine(problem);
+            return ExitCodes.Failed;
+        }
+
         int exitCode;
         try
         {

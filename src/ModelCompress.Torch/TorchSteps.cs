@@ -1,4 +1,5 @@
 using ModelCompress.Engine.Steps;
+using ModelCompress.Torch.Backend;
 using ModelCompress.Torch.Steps;
 
 namespace ModelCompress.Torch;
@@ -22,4 +23,20 @@ public static class TorchSteps
         new DistillRunner(),
         new GradualPruneRunner(),
     ];
+
+    /// <summary>
+    /// The runners for an engine whose libtorch is <paramref name="backend"/>: the real ones (with the backend's
+    /// folder registered for native loads) when it is available, stand-ins that fail with MC5210 when it is not.
+    /// </summary>
+    public static IEnumerable<IStepRunner> Runners(TrainingBackend backend)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        if (!backend.IsAvailable)
+        {
+            return Runners().Select(r => (IStepRunner)new MissingBackendRunner(r, backend)).ToList();
+        }
+
+        backend.Register();
+        return Runners().Select(r => (IStepRunner)new BackendLoadGuard(r, backend)).ToList();
+    }
 }

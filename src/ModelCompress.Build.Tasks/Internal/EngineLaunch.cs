@@ -25,14 +25,14 @@ internal sealed class EngineLaunch
 
     /// <summary>
     /// The lookup order of the architecture: an explicit tool path (a .dll runs under dotnet, anything else runs
-    /// directly), then the local tool manifest, then <c>dotnet tool exec</c> of the same package version.
+    /// directly), then the local tool manifest, then the engine restore put in the NuGet packages folder
+    /// (<paramref name="restoredEngine"/>, a .dll). Nothing is downloaded at build time.
     /// </summary>
     public static EngineLaunch Create(
         string? toolPath,
         string dotnetPath,
         bool localToolAvailable,
-        string packageId,
-        string packageVersion,
+        string restoredEngine,
         IReadOnlyList<string> engineArguments)
     {
         if (!string.IsNullOrEmpty(toolPath))
@@ -51,10 +51,7 @@ internal sealed class EngineLaunch
             return new EngineLaunch(dotnetPath, Prepend(engineArguments, "tool", "run", "modelcompress"), "local tool manifest");
         }
 
-        return new EngineLaunch(
-            dotnetPath,
-            Prepend(engineArguments, "tool", "exec", packageId + "@" + packageVersion, "--"),
-            "dotnet tool exec " + packageId + "@" + packageVersion);
+        return new EngineLaunch(dotnetPath, Prepend(engineArguments, restoredEngine), "restored package (" + restoredEngine + ")");
     }
 
     /// <summary>The engine's own <c>run</c> arguments, per the Engine ↔ MSBuild contract.</summary>

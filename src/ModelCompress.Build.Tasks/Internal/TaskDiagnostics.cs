@@ -2,7 +2,7 @@ namespace ModelCompress.Build.Tasks.Internal;
 
 /// <summary>
 /// The codes the MSBuild tasks raise themselves. MC5090–MC5099 (cache and IO) are reserved for the build
-/// integration; MC9002 is an engine that failed without saying why.
+/// integration, MC5200–MC5209 for finding the packaged engine; MC9002 is an engine that failed without saying why.
 /// </summary>
 internal static class TaskDiagnostics
 {
@@ -32,6 +32,21 @@ internal static class TaskDiagnostics
 
     /// <summary>compression.yaml could not be read or a model's source found without the engine (design-time or passthrough build).</summary>
     public const string ConfigScanFailed = "MC5250";
+
+    /// <summary>The engine package is not in the NuGet packages folder: restore did not fetch it.</summary>
+    public const string EnginePackageNotRestored = "MC5200";
+
+    /// <summary>A local tool manifest lists the engine, but <c>dotnet tool restore</c> has not fetched it.</summary>
+    public const string LocalToolNotRestored = "MC5201";
+
+    /// <summary>The local tool manifest pins another engine version than the ModelCompress.Build package.</summary>
+    public const string LocalToolVersionMismatch = "MC5202";
+
+    /// <summary>The engine could not be started at all (the dotnet host or tool runner refused, before the engine spoke).</summary>
+    public const string EngineDidNotStart = "MC5203";
+
+    /// <summary>The config has a training step but restore fetched no training backend (ModelCompressTraining=none).</summary>
+    public const string TrainingBackendNotRestored = "MC5204";
 
     /// <summary>The engine exited with a failure code but printed no diagnostic (a crash).</summary>
     public const string EngineCrashed = "MC9002";

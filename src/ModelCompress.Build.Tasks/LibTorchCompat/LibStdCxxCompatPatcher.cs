@@ -20,6 +20,17 @@ internal static class LibStdCxxCompatPatcher
     public static readonly IReadOnlyList<string> DefaultMarkerSymbols = ["_ZSt21ios_base_library_initv"];
 
     /// <summary>
+    /// The versions the library needs, less <paramref name="excluded"/>: a stand-in for "a host that has every
+    /// version but those", used when patching for a package rather than for this machine.
+    /// </summary>
+    public static ISet<string> VersionsExcept(string libraryPath, IReadOnlyCollection<string> excluded) =>
+        new HashSet<string>(
+            ElfVersioning.ReadNeeds(ElfImage.Parse(File.ReadAllBytes(libraryPath), libraryPath))
+                .Select(n => n.Version)
+                .Where(v => !excluded.Contains(v)),
+            StringComparer.Ordinal);
+
+    /// <summary>
     /// Patches <paramref name="libraryPath"/> if needed. The file is never written in place: it may be a hard
     /// link into the NuGet cache, so a patched copy is written beside it and renamed over it, which breaks the link.
     /// </summary>

@@ -21,6 +21,13 @@ public sealed class PatchLibTorchSharpCompat : Task
     /// <summary>The libstdc++.so.6 to compare against; found the way the dynamic loader would when empty.</summary>
     public string? HostLibStdCxx { get; set; }
 
+    /// <summary>
+    /// True when the library goes into a package that runs on hosts unknown at build time: every weakenable
+    /// version is treated as missing, whatever this machine's libstdc++ has. A weak need is harmless where the
+    /// version exists (the loader still checks it there); where it is missing, the library loads.
+    /// </summary>
+    public bool ForPackage { get; set; }
+
     /// <summary>Versions that may be weakened (default GLIBCXX_3.4.32).</summary>
     public string[]? WeakenVersions { get; set; }
 
@@ -43,17 +50,14 @@ public sealed class PatchLibTorchSharpCompat : Task
 
             try
             {
-                hostVersions ??= LoadHostVersions(path);
+                var weakenable = WeakenVersions is { Length: > 0 } ? WeakenVersions : LibStdCxxCompatPatcher.DefaultVersions;
+                hostVersions = ForPackage ? LibStdCxxCompatPatcher.VersionsExcept(path, weakenable) : hostVersions ?? LoadHostVersions(path);
                 if (hostVersions is null)
                 {
                     return !Log.HasLoggedErrors;
                 }
 
-                var result = LibStdCxxCompatPatcher.Patch(
-                    path,
-                    hostVersions,
-                    WeakenVersions is { Length: > 0 } ? WeakenVersions : LibStdCxxCompatPatcher.DefaultVersions,
-                    LibStdCxxCompatPatcher.DefaultMarkerSymbols);
+                var result = LibStdCxxCompatPatcher.Patch(path, hostVersions, weakenable, LibStdCxxCompatPatcher.DefaultMarkerSymbols);
                 Report(path, result, patched, item);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
@@ -95,7 +99,7 @@ public sealed class PatchLibTorchSharpCompat : Task
         switch (result.Outcome)
         {
             case CompatPatchOutcome.Patched:
-                Log.LogMessage(MessageImportance.Normal, "Marked {0} weak in '{1}' (this machine's libstdc++ lacks it; only marker symbols use it).", versions, path);
+                Log.LogMessage(MessageImportance.Normal, ForPackage ? "Marked {0} weak in '{1}' for the package (hosts without it can load it; only marker symbols use it)." : "Marked {0} weak in '{1}' (this machine's libstdc++ lacks it; only marker symbols use it).", versions, path);
                 patched.Add(item);
                 break;
             case CompatPatchOutcome.AlreadyWeak:

@@ -53,20 +53,25 @@ internal sealed class OrtSession : IDisposable
             cudaOptions.AppendExecutionProvider_CUDA(0);
             return new OrtSession(new InferenceSession(model, cudaOptions), cudaOptions, "cuda", null);
         }
-        catch (OnnxRuntimeException e)
+        catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException)
         {
+            // EntryPointNotFound: a CPU-only ONNX Runtime (the packaged tool's) has no CUDA entry point at all.
             cudaOptions?.Dispose();
             if (provider == "cuda")
             {
                 // Tell a model ORT refuses apart from a missing CUDA: the CPU session gives the model's own error.
                 using var cpu = OnCpu(model, modelName, options, null);
-                throw new CompressionException(EvaluationDiagnostics.CudaUnavailable(FirstLine(e.Message)));
+                throw new CompressionException(EvaluationDiagnostics.CudaUnavailable(CudaFailure(e)));
             }
 
-            _cudaFailure = FirstLine(e.Message);
+            _cudaFailure = CudaFailure(e);
             return OnCpu(model, modelName, options, EvaluationDiagnostics.ProviderFallback("cuda", _cudaFailure));
         }
     }
+
+    private static string CudaFailure(Exception e) => e is EntryPointNotFoundException
+        ? "this ONNX Runtime build has no CUDA provider (the packaged tool carries the CPU build)"
+        : FirstLine(e.Message);
 
     public void Dispose()
     {

@@ -1,0 +1,25 @@
+using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Steps;
+
+namespace ModelCompress.Torch.Backend;
+
+/// <summary>
+/// Stands in for a training runner when the engine has no libtorch. It keeps the real runner's key and cache salt,
+/// so a training result already in the cache is still reused; only a step that must actually train fails, with
+/// MC5210 at its position in compression.yaml.
+/// </summary>
+internal sealed class MissingBackendRunner(IStepRunner inner, TrainingBackend backend) : IStepRunner
+{
+    /// <inheritdoc />
+    public string RunnerKey => inner.RunnerKey;
+
+    /// <inheritdoc />
+    public string CacheSalt => inner.CacheSalt;
+
+    /// <inheritdoc />
+    public StepResult Run(StepInput input, StepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        throw new CompressionException(BackendDiagnostics.Missing(inner.RunnerKey, input.Step.Position, backend));
+    }
+}
