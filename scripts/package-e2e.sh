@@ -55,6 +55,13 @@ echo "  NuGet packages folder: $(mb "$work/graph/packages") MB, of which ModelCo
 [ ! -d "$work/graph/packages/modelcompress.tool.training.linux-x64" ]; check "graph-only: no training backend downloaded" $?
 (cd "$work/graph" && dotnet run --no-build > run.log 2>&1) && has "$work/graph/run.log" "accuracy: 0.9"; check "graph-only: app runs ($(grep accuracy "$work/graph/run.log"))" $?
 
+echo "consumer 1b: IDE and passthrough on a fresh copy (the engine never runs)"
+make_app "$work/ide" "$graph_steps"
+(cd "$work/ide" && dotnet msbuild -nologo -restore -t:Compile -p:DesignTimeBuild=true > design.log 2>&1) && [ ! -e "$work/ide/obj/Debug/net10.0/modelcompress/report.json" ]
+check "design-time build compiles code using CompressedModels from compression.yaml alone" $?
+(cd "$work/ide" && dotnet build -nologo -p:ModelCompressEnabled=false > passthrough.log 2>&1) && (cd "$work/ide" && dotnet run --no-build -p:ModelCompressEnabled=false > run.log 2>&1) && has "$work/ide/run.log" "accuracy: 0.99"
+check "ModelCompressEnabled=false embeds the source model unchanged, app runs ($(grep accuracy "$work/ide/run.log" 2>/dev/null))" $?
+
 echo "consumer 2: training (prune + finetune + quantize), Debian 12 libstdc++ ($(strings /usr/lib/x86_64-linux-gnu/libstdc++.so.6 2>/dev/null | grep -c '^GLIBCXX_3\.4\.32$') x GLIBCXX_3.4.32)"
 make_app "$work/train" "$train_steps"
 (cd "$work/train" && dotnet build -nologo > build.log 2>&1) && has "$work/train/build.log" "Build succeeded"; check "training: build trains through the packaged libtorch" $?

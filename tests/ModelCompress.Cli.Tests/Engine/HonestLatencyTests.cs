@@ -71,6 +71,7 @@ public sealed class HonestLatencyTests
         var budget = Assert.Single(outcome.Report!.Models[0].Budgets);
         Assert.Equal("pass", budget.Verdict);
         Assert.Contains("interleaved rounds", budget.Detail, StringComparison.Ordinal);
-        Assert.Matches(@"ratio [0-9.]+x \(interval [0-9.]+–[0-9.]+x\) over 10 interleaved rounds", budget.Detail);
+        // A noisy machine widens the first 10 rounds' interval and the check measures again (20, then 40 rounds).
+        Assert.Matches(@"ratio [0-9.]+x \(interval [0-9.]+–[0-9.]+x\) over (10|20|40) interleaved rounds", budget.Detail);
     }
 }
