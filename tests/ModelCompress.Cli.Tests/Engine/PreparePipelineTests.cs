@@ -43,7 +43,9 @@ public sealed class PreparePipelineTests
         Assert.True(int.Parse(Fact(prune, "prepare: constants to initializers")) > 0);
         Assert.Equal(exporter == "tf2onnx-like" ? "4" : "0", Fact(prune, "prepare: nodes folded"));
         Assert.Equal("0.5000", Fact(prune, "sparsity"));
-        Assert.DoesNotContain(model.Steps[1].Facts, f => f.Key.StartsWith("prepare: ", StringComparison.Ordinal));
+        // Quantize prepares again (an earlier step may have kept BN); on the already prepared graph there is nothing left to do.
+        Assert.Equal("0", Fact(model.Steps[1], "prepare: constants to initializers"));
+        Assert.Equal("0", Fact(model.Steps[1], "prepare: nodes folded"));
         Assert.Equal("4/4", Fact(model.Steps[1], "quantized"));
         Assert.True(model.Compressed!.Accuracy >= model.Original!.Accuracy - 0.02);
         Assert.Contains("prepare: constants to initializers=", File.ReadAllText(Path.Combine(project.OutputDir, "report.md")), StringComparison.Ordinal);

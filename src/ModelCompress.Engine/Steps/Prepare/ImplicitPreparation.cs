@@ -6,8 +6,9 @@ using ModelCompress.Onnx;
 namespace ModelCompress.Engine.Steps.Prepare;
 
 /// <summary>
-/// Graph preparation that runs inside the first prune or quantize step of a pipeline that has no prepare step
-/// before it, so weights stored as Constant nodes or behind a Transpose are found, and BN is folded before int8.
+/// Graph preparation that runs inside the first prune step of a pipeline that has no prepare step before it, and inside
+/// every quantize step not directly after a prepare step, so weights stored as Constant nodes or behind a Transpose are
+/// found, and BN is folded before int8 even when an earlier step kept it for training.
 /// Its counts become facts of that step (prefixed <c>prepare: </c>) and its settings part of that step's cache key.
 /// Before a step that trains (gradual pruning), BatchNormalization is kept: training wants it.
 /// </summary>
@@ -21,7 +22,15 @@ public static class ImplicitPreparation
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(steps);
-        if (step.Kind is not ("prune" or "quantize") || steps.Any(s => s.Index < step.Index && s.Kind is "prepare" or "prune" or "quantize"))
+        if (step.Kind == "quantize")
+        {
+            // Quantize prepares again unless a prepare step stands right before it: a prune or a training step earlier
+            // may have kept BatchNormalization (training wants it), and int8 only fuses Conv+BN once BN is folded.
+            var previous = steps.LastOrDefault(s => s.Index < step.Index);
+            return previous?.Kind == "prepare" ? null : PrepareRunner.OptionsOf(PrepareSettings.Default);
+        }
+
+        if (step.Kind != "prune" || steps.Any(s => s.Index < step.Index && s.Kind is "prepare" or "prune" or "quantize"))
         {
             return null;
         }

@@ -8,7 +8,7 @@ namespace ModelCompress.Engine.Tests.Steps.Prepare;
 public sealed class ImplicitPreparationTests
 {
     [Fact]
-    public void Only_the_first_prune_or_quantize_step_prepares()
+    public void The_first_prune_and_every_quantize_step_prepare()
     {
         var steps = Steps("""
                   - finetune: { training: { epochs: 1, lr: 0.001 } }
@@ -20,8 +20,8 @@ public sealed class ImplicitPreparationTests
 
         Assert.Null(options[0]);
         Assert.Equal(PreparationOptions.Default, options[1]);
-        Assert.Null(options[2]);
-        Assert.Equal(string.Empty, ImplicitPreparation.CacheKeyPart(options[2]));
+        Assert.Equal(PreparationOptions.Default, options[2]);
+        Assert.Equal(string.Empty, ImplicitPreparation.CacheKeyPart(options[0]));
         Assert.StartsWith(GraphPreparation.Version + ":", ImplicitPreparation.CacheKeyPart(options[1]), StringComparison.Ordinal);
     }
 
@@ -35,6 +35,19 @@ public sealed class ImplicitPreparationTests
 
         Assert.All(steps, s => Assert.Null(ImplicitPreparation.For(s, steps)));
         Assert.False(PrepareRunner.OptionsOf((PrepareSettings)steps[0].Settings).FoldBatchNorm);
+    }
+
+    [Fact]
+    public void Quantize_after_a_training_step_folds_the_batch_norms_training_kept()
+    {
+        var steps = Steps("""
+                  - prune: { method: magnitude, sparsity: 0.5, schedule: gradual, training: { epochs: 1, lr: 0.001 } }
+                  - finetune: { training: { epochs: 1, lr: 0.001 } }
+                  - quantize: { mode: static }
+            """);
+
+        Assert.False(ImplicitPreparation.For(steps[0], steps)!.FoldBatchNorm);
+        Assert.True(ImplicitPreparation.For(steps[2], steps)!.FoldBatchNorm);
     }
 
     [Fact]
