@@ -16,27 +16,27 @@ public static class TorchSteps
     public static string Salt { get; } =
         $"torch-train-v1;{typeof(TorchSteps).Assembly.ManifestModule.ModuleVersionId:N};torchsharp-0.107.0;libtorch-2.10.0;threads-1";
 
-    /// <summary>finetune, distill and prune.gradual.</summary>
-    public static IEnumerable<IStepRunner> Runners() =>
+    /// <summary>finetune, distill and prune.gradual, bound to the kinds the Engine declares for them.</summary>
+    public static IEnumerable<StepBinding> Runners() =>
     [
-        new FinetuneRunner(),
-        new DistillRunner(),
-        new GradualPruneRunner(),
+        StepBinding.Of(StepKinds.Finetune, new FinetuneRunner()),
+        StepBinding.Of(StepKinds.Distill, new DistillRunner()),
+        StepBinding.Of(StepKinds.GradualPrune, new GradualPruneRunner()),
     ];
 
     /// <summary>
     /// The runners for an engine whose libtorch is <paramref name="backend"/>: the real ones (with the backend's
     /// folder registered for native loads) when it is available, stand-ins that fail with MC5210 when it is not.
     /// </summary>
-    public static IEnumerable<IStepRunner> Runners(TrainingBackend backend)
+    public static IEnumerable<StepBinding> Runners(TrainingBackend backend)
     {
         ArgumentNullException.ThrowIfNull(backend);
-        if (!backend.IsAvailable)
+        if (backend.IsAvailable)
         {
-            return Runners().Select(r => (IStepRunner)new MissingBackendRunner(r, backend)).ToList();
+            backend.Register();
         }
 
-        backend.Register();
-        return Runners().Select(r => (IStepRunner)new BackendLoadGuard(r, backend)).ToList();
+        var decorator = new BackendDecorator(backend);
+        return Runners().Select(r => r.Decorate(decorator)).ToList();
     }
 }

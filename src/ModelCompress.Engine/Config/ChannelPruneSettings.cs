@@ -30,12 +30,6 @@ public sealed record ChannelPruneSettings(
     public string Kind => "prune";
 
     /// <inheritdoc />
-    public string RunnerKey => "prune.channel";
-
-    /// <inheritdoc />
-    public bool RequiresTorch => false;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).Add("method", PruneMethod.Channel).Add("sparsity", Sparsity).Add("scope", Scope)
         .Add("importance", Importance).Add("round_to", RoundTo).Add("min_channels", MinChannels?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")
         .AddSet("include", Include).AddSet("exclude", Exclude)

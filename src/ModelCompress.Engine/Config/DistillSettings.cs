@@ -35,12 +35,6 @@ public sealed record DistillSettings(
     public string Kind => "distill";
 
     /// <inheritdoc />
-    public string RunnerKey => "distill";
-
-    /// <inheritdoc />
-    public bool RequiresTorch => true;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind)
         .Add("teacher", Teacher).Add("student", Student).Add("temperature", Temperature).Add("alpha", Alpha)
         .AddList("features", Features.Select(f => new CanonicalText("pair").Add("teacher", f.Teacher).Add("student", f.Student).ToString()))

@@ -10,12 +10,6 @@ public sealed record FinetuneSettings(TrainingSettings Training) : IStepSettings
     public string Kind => "finetune";
 
     /// <inheritdoc />
-    public string RunnerKey => "finetune";
-
-    /// <inheritdoc />
-    public bool RequiresTorch => true;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).AddRaw("training", Training.CanonicalForm).ToString();
 
     internal static FinetuneSettings? Read(MappingReader map, StepReadContext step)

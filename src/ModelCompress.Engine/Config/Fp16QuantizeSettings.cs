@@ -15,12 +15,6 @@ public sealed record Fp16QuantizeSettings(bool KeepIoTypes, IReadOnlyList<string
     public string Kind => "quantize";
 
     /// <inheritdoc />
-    public string RunnerKey => "quantize.fp16";
-
-    /// <inheritdoc />
-    public bool RequiresTorch => false;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).Add("mode", QuantizeMode.Fp16).Add("keep_io_types", KeepIoTypes)
         .AddSet("exclude", Exclude).AddSet("exclude_ops", ExcludeOps).ToString();
 

@@ -17,12 +17,6 @@ public sealed record NeuronPruneSettings(double Sparsity, IReadOnlyList<string> 
     public string Kind => "prune";
 
     /// <inheritdoc />
-    public string RunnerKey => "prune." + YamlNames.Of(Method);
-
-    /// <inheritdoc />
-    public bool RequiresTorch => false;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).Add("method", Method).Add("sparsity", Sparsity)
         .AddSet("include", Include).AddSet("exclude", Exclude).ToString();
 

@@ -26,12 +26,6 @@ public sealed record NmPruneSettings(int N, int M, IReadOnlyList<string> Include
     /// <inheritdoc />
     public string Kind => "prune";
 
-    /// <inheritdoc />
-    public string RunnerKey => "prune.nm";
-
-    /// <inheritdoc />
-    public bool RequiresTorch => false;
-
     /// <summary>The sparsity of a fully pruned tensor, 1 − n/m.</summary>
     public double Sparsity => 1.0 - ((double)N / M);
 

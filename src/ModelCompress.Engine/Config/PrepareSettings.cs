@@ -22,12 +22,6 @@ public sealed record PrepareSettings(bool FoldConstants, bool FoldBatchNorm, boo
     public string Kind => "prepare";
 
     /// <inheritdoc />
-    public string RunnerKey => "prepare";
-
-    /// <inheritdoc />
-    public bool RequiresTorch => false;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).Add("fold_constants", FoldConstants).Add("fold_batchnorm", FoldBatchNorm)
         .Add("remove_identity", RemoveIdentity).Add("max_fold_growth_kb", MaxFoldGrowthKb).ToString();
 

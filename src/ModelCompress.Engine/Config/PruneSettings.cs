@@ -28,12 +28,6 @@ public sealed record PruneSettings(
     public string Kind => "prune";
 
     /// <inheritdoc />
-    public string RunnerKey => "prune." + YamlNames.Of(Schedule);
-
-    /// <inheritdoc />
-    public bool RequiresTorch => Schedule == PruneSchedule.Gradual;
-
-    /// <inheritdoc />
     public string CanonicalForm
     {
         get

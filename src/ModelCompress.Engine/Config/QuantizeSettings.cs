@@ -23,12 +23,6 @@ public sealed record QuantizeSettings(
     public string Kind => "quantize";
 
     /// <inheritdoc />
-    public string RunnerKey => "quantize." + YamlNames.Of(Mode);
-
-    /// <inheritdoc />
-    public bool RequiresTorch => false;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).Add("mode", Mode).Add("per_channel", PerChannel)
         .AddSet("ops", Ops).AddSet("include", Include).AddSet("exclude", Exclude).ToString();
 

@@ -32,20 +32,6 @@ public sealed record StaticQuantizeSettings(
     public string Kind => "quantize";
 
     /// <inheritdoc />
-    public string RunnerKey => "quantize.static";
-
-    /// <inheritdoc />
-    public bool RequiresTorch => false;
-
-    /// <inheritdoc />
-    // Calibration falls back to the evaluation inputs when there is none, and the fallback search judges the
-    // budget on validation (else evaluation) rows: all three enter the key.
-    public IReadOnlyList<string> DataSections => ["calibration", "evaluation", "validation"];
-
-    /// <inheritdoc />
-    public bool ReadsAccuracyBudget => FallbackMaxNodes > 0;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).Add("mode", "static").Add("per_channel", PerChannel)
         .Add("activation_type", ActivationType).Add("weight_type", WeightType).Add("symmetric_activations", SymmetricActivations)
         .Add("reduce_range", ReduceRange).Add("calibration.method", Method).Add("calibration.percentile", Percentile)

@@ -43,12 +43,6 @@ public sealed record WeightOnlyQuantizeSettings(
     public string Kind => "quantize";
 
     /// <inheritdoc />
-    public string RunnerKey => "quantize.weight_only";
-
-    /// <inheritdoc />
-    public bool RequiresTorch => false;
-
-    /// <inheritdoc />
     public string CanonicalForm => new CanonicalText(Kind).Add("mode", QuantizeMode.WeightOnly).Add("bits", Bits).Add("block_size", BlockSize)
         .Add("symmetric", Symmetric).Add("accuracy_level", AccuracyLevel).AddSet("include", Include).AddSet("exclude", Exclude).ToString();
 

@@ -39,14 +39,14 @@ internal sealed class StepChain(
             // Referenced models are hashed as loaded, so a changed external-data file changes the key too.
             var files = string.Join(",", step.Settings.ReferencedFiles.Select(f => ContentHash.OfBytes(OnnxModel.Load(f).ToBytes())));
             // Training steps aim early stopping at the accuracy budget and the static fallback searches to meet it: it changes their result.
-            var budget = step.Settings.ReadsAccuracyBudget && model.Budgets.Accuracy is { } a
+            var budget = runner.Kind.ReadsAccuracyBudget(step.Settings) && model.Budgets.Accuracy is { } a
                 ? FormattableString.Invariant($"{a.Metric}:{a.MaxDrop}:{a.MaxRelativeDrop}")
                 : "";
             // The first prune/quantize step prepares the graph first (unless a prepare step came before): its key says so.
             var preparation = ImplicitPreparation.For(step, model.Steps);
             string[] parts =
             [
-                "step", parentKey, runner.RunnerKey, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, StepDataKey.For(data, step.Settings),
+                "step", parentKey, runner.Kind.Name, step.Settings.CanonicalForm, runner.CacheSalt, files, budget, StepDataKey.For(data, step.Settings),
                 model.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), identity.EngineBuild, identity.OnnxRuntimeVersion,
                 ImplicitPreparation.CacheKeyPart(preparation),
             ];
@@ -58,17 +58,17 @@ internal sealed class StepChain(
             current = OnnxModel.FromBytes(bytes);
 
             var metrics = clock.Time($"evaluate after step {step.Index + 1}", () => probe.Measure(current, bytes, data, reference).Metrics);
-            var report = new StepReport(step.Index, step.Kind, runner.RunnerKey, step.Settings.CanonicalForm, key, hit, durationMs, facts, metrics);
+            var report = new StepReport(step.Index, step.Kind, runner.Kind.Name, step.Settings.CanonicalForm, key, hit, durationMs, facts, metrics);
             links.Add(new Link(step, current, bytes, report));
         }
 
         return links;
     }
 
-    private List<IStepRunner> ResolveAll()
+    private List<StepBinding> ResolveAll()
     {
         var bag = new DiagnosticBag();
-        var runners = new List<IStepRunner>();
+        var runners = new List<StepBinding>();
         foreach (var step in model.Steps)
         {
             try
@@ -86,7 +86,7 @@ internal sealed class StepChain(
     }
 
     private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs) RunOrReuse(
-        IStepRunner runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string[] parts, string stage,
+        StepBinding runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string[] parts, string stage,
         PreparationOptions? preparation)
     {
         var key = ContentHash.OfParts(parts);
@@ -116,7 +116,7 @@ internal sealed class StepChain(
         watch.Stop();
         OrtValidation.EnsureLoads(bytes, step);
         var record = new CacheRecord(
-            CacheRecord.CurrentVersion, key, parentKey, runner.RunnerKey, step.Settings.CanonicalForm, ContentHash.OfBytes(bytes), bytes.LongLength,
+            CacheRecord.CurrentVersion, key, parentKey, runner.Kind.Name, step.Settings.CanonicalForm, ContentHash.OfBytes(bytes), bytes.LongLength,
             watch.Elapsed.TotalMilliseconds, result.Facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList(), parts);
         if (cache.TryPut(record, bytes) is { } warning)
         {

@@ -4,17 +4,18 @@ using System.Text;
 using ModelCompress.Engine.Caching;
 using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Data;
+using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>
 /// The part of a step's cache key that stands for its data: the contents of exactly the sections the step reads
-/// (<see cref="IStepSettings.DataSections"/>), as loaded and bound to model inputs, so neither the file's path nor
+/// (<see cref="StepKind.DataSections"/>), as loaded and bound to model inputs, so neither the file's path nor
 /// its other arrays (evaluation rows, say) rerun a step that never reads them.
 /// </summary>
 internal static class StepDataKey
 {
-    public static string For(EvalDataset? data, IStepSettings settings) => ForSections(data, settings.DataSections);
+    public static string For(EvalDataset? data, IStepSettings settings) => ForSections(data, StepKinds.Of(settings).DataSections(settings));
 
     /// <summary>The key of the named sections of <paramref name="data"/> (train, validation, calibration, evaluation).</summary>
     public static string ForSections(EvalDataset? data, IEnumerable<string> sections)

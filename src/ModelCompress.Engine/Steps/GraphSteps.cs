@@ -9,17 +9,17 @@ namespace ModelCompress.Engine.Steps;
 /// <summary>The steps that only rewrite the ONNX graph (no training, no libtorch).</summary>
 public static class GraphSteps
 {
-    public static IEnumerable<IStepRunner> Runners() =>
+    public static IEnumerable<StepBinding> Runners() =>
     [
-        new PrepareRunner(),
-        new MagnitudePruneRunner(),
-        new ChannelPruneRunner(),
-        new NmPruneRunner(),
-        new NeuronPruneRunner(),
-        new HeadPruneRunner(),
-        new DynamicQuantizeRunner(),
-        new Fp16QuantizeRunner(),
-        new WeightOnlyQuantizeRunner(),
-        new Quantize.StaticQuantizeRunner(),
+        StepBinding.Of(StepKinds.Prepare, new PrepareRunner()),
+        StepBinding.Of(StepKinds.MagnitudePrune, new MagnitudePruneRunner()),
+        StepBinding.Of(StepKinds.ChannelPrune, new ChannelPruneRunner()),
+        StepBinding.Of(StepKinds.NmPrune, new NmPruneRunner()),
+        StepBinding.Of(StepKinds.NeuronPrune, new NeuronPruneRunner()),
+        StepBinding.Of(StepKinds.HeadPrune, new HeadPruneRunner()),
+        StepBinding.Of(StepKinds.DynamicQuantize, new DynamicQuantizeRunner()),
+        StepBinding.Of(StepKinds.Fp16Quantize, new Fp16QuantizeRunner()),
+        StepBinding.Of(StepKinds.WeightOnlyQuantize, new WeightOnlyQuantizeRunner()),
+        StepBinding.Of(StepKinds.StaticQuantize, new Quantize.StaticQuantizeRunner()),
     ];
 }

@@ -5,37 +5,41 @@ using ModelCompress.Engine.Diagnostics;
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>
-/// Runners by key, built once in the composition root and read-only afterwards. The Engine contributes the
-/// graph-only steps; the CLI adds the Torch steps, so a quantize-only pipeline never loads libtorch.
+/// Runners bound to their kinds, built once in the composition root and read-only afterwards. The Engine contributes
+/// the graph-only bindings; the CLI adds the Torch ones, so a quantize-only pipeline never loads libtorch.
 /// </summary>
 public sealed class StepRegistry
 {
-    private readonly FrozenDictionary<string, IStepRunner> _runners;
+    private readonly FrozenDictionary<StepKind, StepBinding> _bindings;
 
-    public StepRegistry(IEnumerable<IStepRunner> runners)
+    public StepRegistry(IEnumerable<StepBinding> bindings)
     {
-        var byKey = new Dictionary<string, IStepRunner>(StringComparer.Ordinal);
-        foreach (var runner in runners)
+        ArgumentNullException.ThrowIfNull(bindings);
+        var byKind = new Dictionary<StepKind, StepBinding>();
+        foreach (var binding in bindings)
         {
-            if (!byKey.TryAdd(runner.RunnerKey, runner))
+            if (!byKind.TryAdd(binding.Kind, binding))
             {
-                throw new ArgumentException($"Two runners claim the key '{runner.RunnerKey}'.", nameof(runners));
+                throw new ArgumentException($"Two runners are bound to the step kind '{binding.Kind.Name}'.", nameof(bindings));
             }
         }
 
-        _runners = byKey.ToFrozenDictionary(StringComparer.Ordinal);
+        _bindings = byKind.ToFrozenDictionary();
     }
 
-    public IReadOnlyCollection<string> Keys => _runners.Keys;
+    /// <summary>The names of the kinds this registry can run.</summary>
+    public IReadOnlyCollection<string> Keys => [.. _bindings.Keys.Select(k => k.Name)];
 
-    /// <summary>The runner for a step, or an MC3050 at the step's position when this build has none.</summary>
-    public IStepRunner Resolve(StepConfig step)
+    /// <summary>The binding for a step, or an MC3050 at the step's position when this build has none.</summary>
+    public StepBinding Resolve(StepConfig step)
     {
-        if (_runners.TryGetValue(step.Settings.RunnerKey, out var runner))
+        ArgumentNullException.ThrowIfNull(step);
+        var kind = StepKinds.Of(step.Settings);
+        if (_bindings.TryGetValue(kind, out var binding))
         {
-            return runner;
+            return binding;
         }
 
-        throw new CompressionException(StepDiagnostics.NoRunner(step.Settings.RunnerKey, step.Position, _runners.Keys));
+        throw new CompressionException(StepDiagnostics.NoRunner(kind.Name, step.Position, Keys));
     }
 }

@@ -1,3 +1,4 @@
+using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps;
 
@@ -7,25 +8,24 @@ namespace ModelCompress.Torch.Backend;
 /// Runs a training runner and turns a failure to load libtorch (a missing or incompatible native library) into
 /// MC5211 at the step, instead of an internal error: that failure is about the installation, not the engine.
 /// </summary>
-internal sealed class BackendLoadGuard(IStepRunner inner, TrainingBackend backend) : IStepRunner
+internal sealed class BackendLoadGuard<TSettings>(StepKind<TSettings> kind, IStepRunner<TSettings> inner, TrainingBackend backend)
+    : IStepRunner<TSettings>
+    where TSettings : class, IStepSettings
 {
-    /// <inheritdoc />
-    public string RunnerKey => inner.RunnerKey;
-
     /// <inheritdoc />
     public string CacheSalt => inner.CacheSalt;
 
     /// <inheritdoc />
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(TSettings settings, StepInput input, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            return inner.Run(input, context);
+            return inner.Run(settings, input, context);
         }
         catch (Exception e) when (NativeLoadFailure(e) is { } failure)
         {
-            throw new CompressionException(BackendDiagnostics.LoadFailed(inner.RunnerKey, input.Step.Position, backend, failure.Message));
+            throw new CompressionException(BackendDiagnostics.LoadFailed(kind.Name, input.Step.Position, backend, failure.Message));
         }
     }
 

@@ -1,25 +1,25 @@
+using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Torch.Backend;
 
 /// <summary>
-/// Stands in for a training runner when the engine has no libtorch. It keeps the real runner's key and cache salt,
+/// Stands in for a training runner when the engine has no libtorch. It keeps the real runner's kind and cache salt,
 /// so a training result already in the cache is still reused; only a step that must actually train fails, with
 /// MC5210 at its position in compression.yaml.
 /// </summary>
-internal sealed class MissingBackendRunner(IStepRunner inner, TrainingBackend backend) : IStepRunner
+internal sealed class MissingBackendRunner<TSettings>(StepKind<TSettings> kind, IStepRunner<TSettings> inner, TrainingBackend backend)
+    : IStepRunner<TSettings>
+    where TSettings : class, IStepSettings
 {
-    /// <inheritdoc />
-    public string RunnerKey => inner.RunnerKey;
-
     /// <inheritdoc />
     public string CacheSalt => inner.CacheSalt;
 
     /// <inheritdoc />
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(TSettings settings, StepInput input, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
-        throw new CompressionException(BackendDiagnostics.Missing(inner.RunnerKey, input.Step.Position, backend));
+        throw new CompressionException(BackendDiagnostics.Missing(kind.Name, input.Step.Position, backend));
     }
 }

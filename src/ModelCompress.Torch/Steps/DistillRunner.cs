@@ -8,20 +8,16 @@ namespace ModelCompress.Torch.Steps;
 /// (the original model, or a teacher ONNX file), with CE on labels when the train split has them, pure KD when not,
 /// and MSE on named feature pairs. The trained student becomes the current model.
 /// </summary>
-public sealed class DistillRunner : IStepRunner
+public sealed class DistillRunner : IStepRunner<DistillSettings>
 {
-    /// <inheritdoc />
-    public string RunnerKey => "distill";
-
     /// <inheritdoc />
     public string CacheSalt => TorchSteps.Salt;
 
     /// <inheritdoc />
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(DistillSettings settings, StepInput input, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var settings = (DistillSettings)input.Step.Settings;
         var teacher = settings.TeacherPath is { } teacherPath ? TrainingStep.LoadFile("teacher", teacherPath) : input.Original;
         var student = settings.StudentPath is { } studentPath ? TrainingStep.LoadFile("student", studentPath) : input.Model;
         return TrainingStep.Run(

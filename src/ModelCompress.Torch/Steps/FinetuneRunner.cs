@@ -7,20 +7,17 @@ namespace ModelCompress.Torch.Steps;
 /// <c>finetune:</c> trains the current model on the labelled train split with the training block (plus KD from
 /// the original when the block has <c>distill:</c>). Holds no libtorch state: creating it never loads libtorch.
 /// </summary>
-public sealed class FinetuneRunner : IStepRunner
+public sealed class FinetuneRunner : IStepRunner<FinetuneSettings>
 {
-    /// <inheritdoc />
-    public string RunnerKey => "finetune";
-
     /// <inheritdoc />
     public string CacheSalt => TorchSteps.Salt;
 
     /// <inheritdoc />
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(FinetuneSettings settings, StepInput input, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var training = ((FinetuneSettings)input.Step.Settings).Training;
+        var training = settings.Training;
         var kd = training.Distill;
         return TrainingStep.Run(
             new TrainingStepSpec("finetune", input.Model, kd is null ? null : input.Original, kd?.Temperature ?? 1, kd?.Alpha ?? 0, [], training, LabelsRequired: kd is null),

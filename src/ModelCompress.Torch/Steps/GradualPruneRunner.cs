@@ -8,20 +8,16 @@ namespace ModelCompress.Torch.Steps;
 /// re-applied after every optimizer step, magnitude or Taylor importance, global or per-layer), with KD from the
 /// original when the training block has <c>distill:</c>. Pruned weights are exact zeros in the output.
 /// </summary>
-public sealed class GradualPruneRunner : IStepRunner
+public sealed class GradualPruneRunner : IStepRunner<PruneSettings>
 {
-    /// <inheritdoc />
-    public string RunnerKey => "prune.gradual";
-
     /// <inheritdoc />
     public string CacheSalt => TorchSteps.Salt;
 
     /// <inheritdoc />
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(PruneSettings settings, StepInput input, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var settings = (PruneSettings)input.Step.Settings;
         var training = settings.Training ?? throw new InvalidOperationException("The config layer requires 'training' for a gradual prune.");
         var kd = training.Distill;
         return TrainingStep.Run(

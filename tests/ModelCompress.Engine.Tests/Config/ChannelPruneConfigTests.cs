@@ -1,4 +1,5 @@
 using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Tests.Config;
 
@@ -14,8 +15,8 @@ public sealed class ChannelPruneConfigTests
             .Models[0].Steps[0].Settings;
 
         Assert.Equal(new ChannelPruneSettings(0.5, PruneScope.Global, PruneImportance.Bn_Scale, 8, 4, [], ["a"]) with { Exclude = full.Exclude }, full);
-        Assert.Equal("prune.channel", full.RunnerKey);
-        Assert.False(full.RequiresTorch);
+        Assert.Equal("prune.channel", StepKinds.Of(full).Name);
+        Assert.False(StepKinds.Of(full).RequiresTraining);
         Assert.Equal((PruneScope.Layer, PruneImportance.L1, 1, (int?)null), (plain.Scope, plain.Importance, plain.RoundTo, plain.MinChannels));
         Assert.NotEqual(full.CanonicalForm, plain.CanonicalForm);
     }

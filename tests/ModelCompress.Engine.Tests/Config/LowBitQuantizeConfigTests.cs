@@ -1,4 +1,5 @@
 using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Tests.Config;
 
@@ -12,7 +13,7 @@ public sealed class LowBitQuantizeConfigTests
         var full = Settings<Fp16QuantizeSettings>("{ mode: fp16, keep_io_types: false, exclude: [/fc/Gemm], exclude_ops: [Softmax] }");
 
         Assert.Equal((true, 0, 0), (plain.KeepIoTypes, plain.Exclude.Count, plain.ExcludeOps.Count));
-        Assert.Equal("quantize.fp16", plain.RunnerKey);
+        Assert.Equal("quantize.fp16", StepKinds.Of(plain).Name);
         Assert.False(full.KeepIoTypes);
         Assert.Equal(["/fc/Gemm"], full.Exclude);
         Assert.Equal(["Softmax"], full.ExcludeOps);
@@ -26,7 +27,7 @@ public sealed class LowBitQuantizeConfigTests
         var full = Settings<WeightOnlyQuantizeSettings>("{ mode: weight_only, bits: 8, block_size: 128, symmetric: false, accuracy_level: 0, include: [a] }");
 
         Assert.Equal((4, 32, true, 4), (plain.Bits, plain.BlockSize, plain.Symmetric, plain.AccuracyLevel));
-        Assert.Equal("quantize.weight_only", plain.RunnerKey);
+        Assert.Equal("quantize.weight_only", StepKinds.Of(plain).Name);
         Assert.Equal((8, 128, false, 0), (full.Bits, full.BlockSize, full.Symmetric, full.AccuracyLevel));
         Assert.Equal(["a"], full.Include);
         Assert.Contains("block_size=128", full.CanonicalForm, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Tests.Config;
 
@@ -10,7 +11,7 @@ public sealed class NeuronConfigTests
         var settings = Assert.IsType<NeuronPruneSettings>(
             ConfigText.Parse(ConfigText.WithSteps("      - prune: { method: neurons, sparsity: 0.25, exclude: [fc2] }")).Models[0].Steps[0].Settings);
 
-        Assert.Equal((0.25, "prune.neurons", false), (settings.Sparsity, settings.RunnerKey, settings.RequiresTorch));
+        Assert.Equal((0.25, "prune.neurons", false), (settings.Sparsity, StepKinds.Of(settings).Name, StepKinds.Of(settings).RequiresTraining));
         Assert.Equal(["fc2"], settings.Exclude);
     }
 
@@ -20,7 +21,7 @@ public sealed class NeuronConfigTests
         var settings = Assert.IsType<NeuronPruneSettings>(
             ConfigText.Parse(ConfigText.WithSteps("      - prune: { method: heads, sparsity: 0.5 }")).Models[0].Steps[0].Settings);
 
-        Assert.Equal((PruneMethod.Heads, "prune.heads"), (settings.Method, settings.RunnerKey));
+        Assert.Equal((PruneMethod.Heads, "prune.heads"), (settings.Method, StepKinds.Of(settings).Name));
         Assert.Contains("method=heads", settings.CanonicalForm, StringComparison.Ordinal);
     }
 

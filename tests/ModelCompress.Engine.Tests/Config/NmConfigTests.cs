@@ -1,4 +1,5 @@
 using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Tests.Config;
 
@@ -11,7 +12,7 @@ public sealed class NmConfigTests
 
         var settings = Assert.IsType<NmPruneSettings>(config.Models[0].Steps[0].Settings);
         Assert.Equal((2, 4, 0.5), (settings.N, settings.M, settings.Sparsity));
-        Assert.Equal("prune.nm", settings.RunnerKey);
+        Assert.Equal("prune.nm", StepKinds.Of(settings).Name);
     }
 
     [Theory]

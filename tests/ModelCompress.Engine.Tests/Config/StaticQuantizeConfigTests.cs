@@ -1,4 +1,5 @@
 using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Tests.Config;
 
@@ -9,7 +10,7 @@ public sealed class StaticQuantizeConfigTests
     {
         var settings = Settings("      - quantize: { mode: static }");
 
-        Assert.Equal("quantize.static", settings.RunnerKey);
+        Assert.Equal("quantize.static", StepKinds.Of(settings).Name);
         Assert.True(settings.PerChannel);
         Assert.Equal(QuantizedType.UInt8, settings.ActivationType);
         Assert.Equal(QuantizedType.Int8, settings.WeightType);

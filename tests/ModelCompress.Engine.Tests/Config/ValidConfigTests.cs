@@ -1,5 +1,6 @@
 using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Tests.Config;
 
@@ -99,8 +100,8 @@ public sealed class ValidConfigTests
 
         Assert.Equal(["prune", "prune", "distill", "finetune", "quantize"], steps.Select(s => s.Kind));
         Assert.Equal([0, 1, 2, 3, 4], steps.Select(s => s.Index));
-        Assert.Equal(["prune.oneshot", "prune.gradual", "distill", "finetune", "quantize.dynamic"], steps.Select(s => s.Settings.RunnerKey));
-        Assert.Equal([false, true, true, true, false], steps.Select(s => s.Settings.RequiresTorch));
+        Assert.Equal(["prune.oneshot", "prune.gradual", "distill", "finetune", "quantize.dynamic"], steps.Select(s => StepKinds.Of(s.Settings).Name));
+        Assert.Equal([false, true, true, true, false], steps.Select(s => StepKinds.Of(s.Settings).RequiresTraining));
 
         var oneshot = Assert.IsType<PruneSettings>(steps[0].Settings);
         Assert.Equal(new PruneSettings(PruneMethod.Magnitude, 0.5, PruneScope.Global, PruneSchedule.Oneshot, PruneImportance.Magnitude, oneshot.Include, oneshot.Exclude, null, PruneLimits.Default), oneshot);

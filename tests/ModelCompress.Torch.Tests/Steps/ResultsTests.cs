@@ -1,4 +1,5 @@
 using ModelCompress.Engine.Config;
+using ModelCompress.Engine.Steps;
 using ModelCompress.Onnx;
 using ModelCompress.Torch.Steps;
 using ModelCompress.Torch.Tests.Training;

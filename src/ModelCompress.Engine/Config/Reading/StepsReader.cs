@@ -1,20 +1,11 @@
 using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Config.Reading;
 
-/// <summary>Reads <c>steps:</c>: each item a one-key mapping whose key picks the settings record that validates it.</summary>
+/// <summary>Reads <c>steps:</c>: each item a one-key mapping whose key picks, through <see cref="StepKinds"/>, the reader that validates it.</summary>
 internal static class StepsReader
 {
-    private static readonly IReadOnlyDictionary<string, Func<MappingReader, StepReadContext, IStepSettings?>> Readers =
-        new Dictionary<string, Func<MappingReader, StepReadContext, IStepSettings?>>(StringComparer.Ordinal)
-        {
-            ["prepare"] = PrepareSettings.Read,
-            ["prune"] = PruneStepReader.Read,
-            ["quantize"] = QuantizeSettings.Read,
-            ["distill"] = DistillSettings.Read,
-            ["finetune"] = FinetuneSettings.Read,
-        };
-
     public static IReadOnlyList<StepConfig> Read(YSequence sequence, string path, StepReadContext step)
     {
         var context = step.Context;
@@ -37,7 +28,7 @@ internal static class StepsReader
             }
 
             var (key, value) = (mapping.Entries[0].Key, mapping.Entries[0].Value);
-            if (!Readers.TryGetValue(key.Value, out var reader))
+            if (StepKinds.ReaderFor(key.Value) is not { } reader)
             {
                 var kinds = ConfigKeys.For(ConfigKeys.Step);
                 context.Report(ConfigDiagnostics.UnknownStep(key.Position, key.Value, Suggestions.Closest(key.Value, kinds), kinds));

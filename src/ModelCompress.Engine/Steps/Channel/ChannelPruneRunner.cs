@@ -13,20 +13,16 @@ namespace ModelCompress.Engine.Steps.Channel;
 /// each group, removes the least important channels from every dependent tensor, rewrites group attributes and
 /// shape constants, and re-infers shapes. Blocked groups are left whole and listed in the facts.
 /// </summary>
-public sealed class ChannelPruneRunner : IStepRunner
+public sealed class ChannelPruneRunner : IStepRunner<ChannelPruneSettings>
 {
-    /// <inheritdoc />
-    public string RunnerKey => "prune.channel";
-
     /// <inheritdoc />
     public string CacheSalt => "channel-v1";
 
     /// <inheritdoc />
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(ChannelPruneSettings settings, StepInput input, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var settings = (ChannelPruneSettings)input.Step.Settings;
         var step = input.Step;
         var model = input.Model.Clone();
         var dependencies = ChannelDependencies.Build(model);

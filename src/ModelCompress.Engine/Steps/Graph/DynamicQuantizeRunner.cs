@@ -4,15 +4,12 @@ using ModelCompress.Engine.Reporting;
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>quantize: { mode: dynamic }</c>: int8 weights, activations quantized at run time.</summary>
-public sealed class DynamicQuantizeRunner : IStepRunner
+public sealed class DynamicQuantizeRunner : IStepRunner<QuantizeSettings>
 {
-    public string RunnerKey => "quantize.dynamic";
-
     public string CacheSalt => "dynamic-v1";
 
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(QuantizeSettings settings, StepInput input, StepContext context)
     {
-        var settings = (QuantizeSettings)input.Step.Settings;
         var options = new DynamicQuantizeOptions(settings.PerChannel, settings.Ops, settings.Include, settings.Exclude);
         var result = new DynamicQuantizer(options).Quantize(input.Model);
         var convs = result.Nodes.Count(n => n.Quantized && n.OpType == "Conv");

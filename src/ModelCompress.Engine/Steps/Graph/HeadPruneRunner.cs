@@ -4,15 +4,12 @@ using ModelCompress.Engine.Reporting;
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>prune: { method: heads }</c>: removes attention heads from the graph.</summary>
-public sealed class HeadPruneRunner : IStepRunner
+public sealed class HeadPruneRunner : IStepRunner<NeuronPruneSettings>
 {
-    public string RunnerKey => "prune.heads";
-
     public string CacheSalt => "heads-v1";
 
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(NeuronPruneSettings settings, StepInput input, StepContext context)
     {
-        var settings = (NeuronPruneSettings)input.Step.Settings;
         var result = new HeadPruner(settings.Sparsity, settings.Include, settings.Exclude).Prune(input.Model);
         return new StepResult(result.Model, result.Blocks.Select(b => new StepFact($"attention {b.Up} → {b.Down}", $"{b.Before} → {b.After} heads")).ToList());
     }

@@ -5,15 +5,12 @@ using ModelCompress.Engine.Reporting;
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>prune: { method: magnitude, schedule: oneshot }</c>: one-shot unstructured L1 pruning of weights.</summary>
-public sealed class MagnitudePruneRunner : IStepRunner
+public sealed class MagnitudePruneRunner : IStepRunner<PruneSettings>
 {
-    public string RunnerKey => "prune.oneshot";
-
     public string CacheSalt => "magnitude-v2";
 
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(PruneSettings settings, StepInput input, StepContext context)
     {
-        var settings = (PruneSettings)input.Step.Settings;
         var limits = settings.Limits ?? PruneLimits.Default;
         var options = new MagnitudePruneOptions(
             settings.Sparsity,

@@ -4,15 +4,12 @@ using ModelCompress.Engine.Reporting;
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>prune: { method: neurons }</c>: removes FFN intermediate neurons from the graph.</summary>
-public sealed class NeuronPruneRunner : IStepRunner
+public sealed class NeuronPruneRunner : IStepRunner<NeuronPruneSettings>
 {
-    public string RunnerKey => "prune.neurons";
-
     public string CacheSalt => "neurons-v1";
 
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(NeuronPruneSettings settings, StepInput input, StepContext context)
     {
-        var settings = (NeuronPruneSettings)input.Step.Settings;
         var result = new NeuronPruner(settings.Sparsity, settings.Include, settings.Exclude).Prune(input.Model);
         var facts = result.Blocks
             .Select(b => new StepFact($"block {b.Up} → {b.Down}", $"{b.Before} → {b.After} neurons"))

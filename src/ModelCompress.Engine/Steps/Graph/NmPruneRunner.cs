@@ -5,20 +5,17 @@ using ModelCompress.Engine.Reporting;
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>prune: { method: nm, n: 2, m: 4 }</c>: semi-structured N:M masks on the graph.</summary>
-public sealed class NmPruneRunner : IStepRunner
+public sealed class NmPruneRunner : IStepRunner<NmPruneSettings>
 {
     /// <summary>What the report says about speed: the pattern is for hardware that can skip the zeros.</summary>
     public const string HardwareNote =
         "masks only: ONNX Runtime's CPU provider runs these weights densely, so size, MACs and latency do not change; " +
         "the N:M pattern (2:4) is meant for sparse tensor cores (NVIDIA Ampere or newer via TensorRT with sparse weights enabled)";
 
-    public string RunnerKey => "prune.nm";
-
     public string CacheSalt => "nm-v1";
 
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(NmPruneSettings settings, StepInput input, StepContext context)
     {
-        var settings = (NmPruneSettings)input.Step.Settings;
         var result = new NmPruner(settings.N, settings.M, settings.Include, settings.Exclude).Prune(input.Model);
         var facts = new List<StepFact>
         {

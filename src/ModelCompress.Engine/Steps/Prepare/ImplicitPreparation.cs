@@ -37,7 +37,7 @@ public static class ImplicitPreparation
 
         var options = PrepareRunner.OptionsOf(PrepareSettings.Default);
         // Channel pruning keeps BN too: bn_scale importance reads its γ, and the distillation that follows trains with it.
-        return step.Settings.RequiresTorch || step.Settings is ChannelPruneSettings ? options with { FoldBatchNorm = false } : options;
+        return StepKinds.Of(step.Settings).RequiresTraining || step.Settings is ChannelPruneSettings ? options with { FoldBatchNorm = false } : options;
     }
 
     /// <summary>The text that enters the step's cache key for <paramref name="options"/> (empty when there are none).</summary>

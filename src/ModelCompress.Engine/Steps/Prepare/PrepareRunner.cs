@@ -4,11 +4,8 @@ using ModelCompress.Onnx.Preparation;
 namespace ModelCompress.Engine.Steps.Prepare;
 
 /// <summary><c>prepare: { ... }</c>: graph preparation as a step of its own.</summary>
-public sealed class PrepareRunner : IStepRunner
+public sealed class PrepareRunner : IStepRunner<PrepareSettings>
 {
-    /// <inheritdoc />
-    public string RunnerKey => "prepare";
-
     /// <inheritdoc />
     public string CacheSalt => GraphPreparation.Version;
 
@@ -21,12 +18,12 @@ public sealed class PrepareRunner : IStepRunner
     }
 
     /// <inheritdoc />
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(PrepareSettings settings, StepInput input, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var model = input.Model.Clone();
-        var report = GraphPreparation.Run(model, OptionsOf((PrepareSettings)input.Step.Settings));
+        var report = GraphPreparation.Run(model, OptionsOf(settings));
         foreach (var warning in report.Warnings)
         {
             context.Report(warning with { Position = warning.Position ?? input.Step.Position });

@@ -15,20 +15,16 @@ namespace ModelCompress.Engine.Steps.Quantize;
 /// inputs), write QDQ int8, ask ONNX Runtime what it fused, warn when the result is slower than its input, and
 /// return nodes to float while an accuracy budget fails (<see cref="AccuracyFallback"/>).
 /// </summary>
-public sealed class StaticQuantizeRunner : IStepRunner
+public sealed class StaticQuantizeRunner : IStepRunner<StaticQuantizeSettings>
 {
-    /// <inheritdoc />
-    public string RunnerKey => "quantize.static";
-
     /// <inheritdoc />
     public string CacheSalt => "static-v1";
 
     /// <inheritdoc />
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(StaticQuantizeSettings settings, StepInput input, StepContext context)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var settings = (StaticQuantizeSettings)input.Step.Settings;
         var step = input.Step;
         var data = context.Data ?? throw new CompressionException(StaticQuantizeDiagnostics.NoCalibrationData(step.Position));
         var (calibration, source) = CalibrationInputs(input, data, context);

@@ -5,15 +5,12 @@ using ModelCompress.Engine.Reporting;
 namespace ModelCompress.Engine.Steps.Quantize.Fp16;
 
 /// <summary><c>quantize: { mode: fp16 }</c>: float16 weights and compute, float32 at the graph boundary by default.</summary>
-public sealed class Fp16QuantizeRunner : IStepRunner
+public sealed class Fp16QuantizeRunner : IStepRunner<Fp16QuantizeSettings>
 {
-    public string RunnerKey => "quantize.fp16";
-
     public string CacheSalt => "fp16-v1";
 
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(Fp16QuantizeSettings settings, StepInput input, StepContext context)
     {
-        var settings = (Fp16QuantizeSettings)input.Step.Settings;
         var result = new Fp16Converter(new Fp16Options(settings.KeepIoTypes, settings.Exclude, settings.ExcludeOps)).Convert(input.Model);
         if (result.Clamped > 0)
         {

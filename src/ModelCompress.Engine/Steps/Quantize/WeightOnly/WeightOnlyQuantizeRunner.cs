@@ -5,15 +5,12 @@ using ModelCompress.Engine.Reporting;
 namespace ModelCompress.Engine.Steps.Quantize.WeightOnly;
 
 /// <summary><c>quantize: { mode: weight_only }</c>: MatMul/Gemm weights in 4 or 8 bits per block (MatMulNBits).</summary>
-public sealed class WeightOnlyQuantizeRunner : IStepRunner
+public sealed class WeightOnlyQuantizeRunner : IStepRunner<WeightOnlyQuantizeSettings>
 {
-    public string RunnerKey => "quantize.weight_only";
-
     public string CacheSalt => "weight-only-v1";
 
-    public StepResult Run(StepInput input, StepContext context)
+    public StepResult Run(WeightOnlyQuantizeSettings s, StepInput input, StepContext context)
     {
-        var s = (WeightOnlyQuantizeSettings)input.Step.Settings;
         var result = new WeightOnlyQuantizer(new WeightOnlyOptions(s.Bits, s.BlockSize, s.Symmetric, s.AccuracyLevel, s.Include, s.Exclude))
             .Quantize(input.Model);
         var ratio = result.FloatBytes > 0 ? (double)result.PackedBytes / result.FloatBytes : 0;
