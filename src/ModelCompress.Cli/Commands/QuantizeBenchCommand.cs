@@ -36,6 +36,7 @@ internal static class QuantizeBenchCommand
                 (result.GetValue(rounds), result.GetValue(iterations), result.GetValue(threads)));
             var c = CultureInfo.InvariantCulture;
             Console.Out.WriteLine(string.Create(c, $"calibration: {r.CalibrationRows} rows, {calibration.Method}, {r.CalibrationMs:0} ms (float inference of the same rows {r.FloatInferenceMs:0} ms), peak working set {r.PeakWorkingSetBytes / (1024.0 * 1024.0):0.0} MiB"));
+            Console.Out.WriteLine(string.Create(c, $"calibration per round (ms): [{string.Join(", ", r.CalibrationRoundsMs.Select(v => v.ToString("0", c)))}], float inference [{string.Join(", ", r.FloatInferenceRoundsMs.Select(v => v.ToString("0", c)))}]; calibration / (1.5 x float + 1 s), median {r.CalibrationBudgetRatio:0.000} (target <= 1)"));
             Console.Out.WriteLine(string.Join(", ", r.Fusion));
             Console.Out.WriteLine(string.Create(c, $"top-1: float {r.FloatTop1:0.0000}, int8 {r.Int8Top1:0.0000}"));
             Console.Out.WriteLine(string.Create(c, $"p50 per round (ms): float [{string.Join(", ", r.FloatP50Ms.Select(v => v.ToString("0.000", c)))}], int8 [{string.Join(", ", r.Int8P50Ms.Select(v => v.ToString("0.000", c)))}]"));

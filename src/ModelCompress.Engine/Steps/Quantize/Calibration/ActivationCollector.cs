@@ -18,7 +18,7 @@ public static class ActivationCollector
 
     /// <summary>
     /// Feeds <paramref name="statistics"/> (tensor name → statistics) with the first <paramref name="rows"/> rows
-    /// of <paramref name="inputs"/>. Tensors that are not float32 in this model are skipped by ORT's own typing
+    /// of <paramref name="inputs"/>; each tensor needs its own statistics object (they are fed in parallel). Tensors that are not float32 in this model are skipped by ORT's own typing
     /// (the caller asks only for float activations).
     /// </summary>
     public static void Collect(
@@ -58,10 +58,8 @@ public static class ActivationCollector
             try
             {
                 using var outputs = session.Run(runOptions, names, feeds, wanted);
-                for (var i = 0; i < wanted.Length; i++)
-                {
-                    statistics[wanted[i]].Add(outputs[i].GetTensorDataAsSpan<float>());
-                }
+                // Each tensor's statistics take its batches in order; different tensors fold in parallel while ORT waits.
+                Parallel.For(0, wanted.Length, i => statistics[wanted[i]].Add(outputs[i].GetTensorDataAsSpan<float>()));
             }
             finally
             {

@@ -105,6 +105,7 @@ public static class CalibrationThresholds
             var outliers = total - _count[i];
             double last = bins[i - 1];
             var width = i / levels;
+            var logTotal = Math.Log(total);
             double sum = 0;
             for (var g = 0; g < levels; g++)
             {
@@ -128,7 +129,7 @@ public static class CalibrationThresholds
                 }
 
                 var q = nonEmpty > 0 ? qMass / nonEmpty / qTotal : 0;
-                sum += pLogs - (pMass * Math.Log(total)) - (pMass * Math.Log(Math.Max(q, Epsilon)));
+                sum += pLogs - (pMass * logTotal) - (pMass * Math.Log(Math.Max(q, Epsilon)));
             }
 
             return sum / total;

@@ -20,12 +20,14 @@ public static class Calibrator
         rows = options.Samples is { } n ? Math.Min(n, rows) : rows;
         var statistics = Tensors(model).ToDictionary(t => t, _ => options.NewStatistics(), StringComparer.Ordinal);
         ActivationCollector.Collect(model, statistics, inputs, rows, cancellation);
+        // Thresholds are searched per tensor (entropy's KL search is the costly one), in parallel: each is a pure function.
+        var found = statistics.AsParallel().Select(p => (Name: p.Key, Range: p.Value.Range())).ToList();
         var ranges = new SortedDictionary<string, TensorRange>(StringComparer.Ordinal);
-        foreach (var (name, stats) in statistics)
+        foreach (var (name, range) in found)
         {
-            if (stats.Range() is { } range)
+            if (range is { } r)
             {
-                ranges[name] = range;
+                ranges[name] = r;
             }
         }
 

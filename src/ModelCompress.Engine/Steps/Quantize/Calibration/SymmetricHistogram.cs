@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace ModelCompress.Engine.Steps.Quantize.Calibration;
 
 /// <summary>
@@ -16,7 +19,8 @@ public sealed class SymmetricHistogram
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(binsPerSide, 1);
         BinsPerSide = binsPerSide;
-        _bins = new long[2 * binsPerSide];
+        // One spare bin past the end takes the non-finite lanes of a vector (see AddVectors); it is never read.
+        _bins = new long[(2 * binsPerSide) + 1];
     }
 
     /// <summary>Bins on each side of 0.</summary>
@@ -32,7 +36,9 @@ public sealed class SymmetricHistogram
     public float Max { get; private set; } = float.NegativeInfinity;
 
     /// <summary>Counts per bin, from -A upwards.</summary>
-    public ReadOnlySpan<long> Bins => _bins;
+    public ReadOnlySpan<long> Bins => _bins.AsSpan(0, Length);
+
+    private int Length => 2 * BinsPerSide;
 
     /// <summary>Adds the finite values of one batch.</summary>
     public void Add(ReadOnlySpan<float> values)
@@ -47,23 +53,28 @@ public sealed class SymmetricHistogram
             Grow(absMax);
         }
 
-        // Values are at least -Bound, so truncation is the floor.
-        var perUnit = Bound > 0f ? BinsPerSide / Bound : 0f;
-        foreach (var v in values)
+        if (Bound == 0f)
         {
-            if (!float.IsFinite(v))
-            {
-                continue;
-            }
+            // Only zeros so far (and maybe non-finite values): they land in the middle bin once the range is known.
+            _pendingZeros += CountFinite(values);
+            return;
+        }
 
-            if (Bound == 0f)
-            {
-                _pendingZeros++;
-                continue;
-            }
+        // Values are at least -Bound, so truncation is the floor.
+        var perUnit = BinsPerSide / Bound;
+        var last = Length - 1;
+        var done = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<float>.Count)
+        {
+            done = AddVectors(values, perUnit);
+        }
 
-            var index = (int)((v + Bound) * perUnit);
-            _bins[Math.Clamp(index, 0, _bins.Length - 1)]++;
+        foreach (var v in values[done..])
+        {
+            if (float.IsFinite(v))
+            {
+                _bins[Math.Clamp((int)((v + Bound) * perUnit), 0, last)]++;
+            }
         }
     }
 
@@ -83,6 +94,59 @@ public sealed class SymmetricHistogram
         return folded;
     }
 
+    /// <summary>
+    /// Bins whole vectors of <paramref name="values"/> and returns how many values it took. The index is the scalar
+    /// formula lane by lane (IEEE add then multiply, truncation: bit-identical bins); a non-finite lane goes to a spare
+    /// bin past the end that is never read. Vectors of exact zeros, most of a ReLU's output, are counted in a register
+    /// and added to their bin once: incrementing one counter per value would chain every store to the previous one.
+    /// </summary>
+    private int AddVectors(ReadOnlySpan<float> values, float perUnit)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+        var bound = new Vector<float>(Bound);
+        var scale = new Vector<float>(perUnit);
+        var lastIndex = new Vector<int>(Length - 1);
+        var spare = new Vector<int>(Length);
+        var largest = new Vector<float>(float.MaxValue);
+        Span<int> lanes = stackalloc int[Vector<int>.Count];
+        var bins = _bins.AsSpan();
+        long zeros = 0;
+        foreach (var v in vectors)
+        {
+            if (v == Vector<float>.Zero)
+            {
+                zeros += Vector<float>.Count;
+                continue;
+            }
+
+            var index = Vector.Min(Vector.Max(Vector.ConvertToInt32((v + bound) * scale), Vector<int>.Zero), lastIndex);
+            // NaN fails every comparison, so it is not finite here either.
+            Vector.ConditionalSelect(Vector.LessThanOrEqual(Vector.Abs(v), largest), index, spare).CopyTo(lanes);
+            foreach (var lane in lanes)
+            {
+                bins[lane]++;
+            }
+        }
+
+        if (zeros > 0)
+        {
+            bins[Math.Clamp((int)((0f + Bound) * perUnit), 0, Length - 1)] += zeros;
+        }
+
+        return vectors.Length * Vector<float>.Count;
+    }
+
+    private static long CountFinite(ReadOnlySpan<float> values)
+    {
+        long count = 0;
+        foreach (var v in values)
+        {
+            count += float.IsFinite(v) ? 1 : 0;
+        }
+
+        return count;
+    }
+
     private void Grow(float absMax)
     {
         if (Bound == 0f)
@@ -96,7 +160,7 @@ public sealed class SymmetricHistogram
         while (absMax > Bound)
         {
             // The old range is the middle half of the doubled one: old bins 2j and 2j+1 become new bin n/2 + j.
-            var n = _bins.Length;
+            var n = Length;
             var merged = new long[n];
             for (var j = 0; j < n / 2; j++)
             {
@@ -104,6 +168,7 @@ public sealed class SymmetricHistogram
             }
 
             merged.CopyTo(_bins, 0);
+            _bins[n] = 0;
             Bound *= 2f;
         }
     }
