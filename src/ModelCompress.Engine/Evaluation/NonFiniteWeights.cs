@@ -5,7 +5,7 @@ using ModelCompress.Onnx;
 namespace ModelCompress.Engine.Evaluation;
 
 /// <summary>
-/// Floating-point weights holding NaN or infinity, in initializers or in <c>Constant</c> nodes (some exporters keep
+/// Floating-point weights holding NaN or infinity in initializers, or NaN in <c>Constant</c> nodes (some exporters keep
 /// weights there). A run refuses such a model (MC3307); <c>eval</c> still measures it but says why its accuracy and
 /// outputs are NaN or meaningless (MC3310), naming the weights, instead of printing a silent NaN.
 /// </summary>
@@ -18,11 +18,12 @@ public static class NonFiniteWeights
     public static IReadOnlyList<Finding> Find(OnnxModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var weights = model.Graph.Initializers.Select(t => (t.Name, Tensor: (OnnxTensor?)t))
+        // A Constant node may hold -inf on purpose (an attention mask); only NaN is never meant there.
+        var weights = model.Graph.Initializers.Select(t => (t.Name, Tensor: (OnnxTensor?)t, Bad: (Func<float, bool>)(v => !float.IsFinite(v))))
             .Concat(model.Graph.Nodes.Where(n => n.OpType == "Constant" && n.Domain is "" or "ai.onnx")
-                .Select(n => (Name: n.Outputs.Count > 0 ? n.Outputs[0] : n.Name, Tensor: n.GetTensor("value"))));
+                .Select(n => (Name: n.Outputs.Count > 0 ? n.Outputs[0] : n.Name, Tensor: n.GetTensor("value"), Bad: (Func<float, bool>)float.IsNaN)));
         var found = new List<Finding>();
-        foreach (var (name, tensor) in weights)
+        foreach (var (name, tensor, bad) in weights)
         {
             if (tensor is null || !tensor.DataType.IsFloatingPoint())
             {
@@ -30,10 +31,10 @@ public static class NonFiniteWeights
             }
 
             var values = tensor.ToFloatArray();
-            var first = Array.FindIndex(values, v => !float.IsFinite(v));
+            var first = Array.FindIndex(values, v => bad(v));
             if (first >= 0)
             {
-                found.Add(new Finding(name, first, values[first], values.Count(v => !float.IsFinite(v))));
+                found.Add(new Finding(name, first, values[first], values.Count(bad)));
             }
         }
 
