@@ -28,7 +28,7 @@ public sealed class KeyLock : IDisposable
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                File.SetLastWriteTimeUtc(file.SafeFileHandle, DateTime.UtcNow); // "taken just now": the sweep leaves it alone
+                MarkTaken(file);
                 return new KeyLock(file);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
@@ -40,6 +40,19 @@ public sealed class KeyLock : IDisposable
                 // Locking is an optimisation: without it two builds may compute the same step, never a wrong one.
                 return new KeyLock(null);
             }
+        }
+    }
+
+    // "Taken just now", so the sweep leaves it alone; a lock whose time cannot be set is still a lock.
+    private static void MarkTaken(FileStream file)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(file.SafeFileHandle, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Only the sweep's age check is weaker: it still never removes a lock that is held.
         }
     }
 
