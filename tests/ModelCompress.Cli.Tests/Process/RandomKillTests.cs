@@ -129,6 +129,12 @@ public sealed class RandomKillTests(ITestOutputHelper output)
         }
         else if (node is JsonArray list)
         {
+            // Warnings from a latency measurement (int8 slower than float, inside the noise) follow the machine's load.
+            foreach (var timing in list.Where(n => n is JsonObject o && o["code"]?.GetValue<string>() is "MC3075" or "MC2020").ToList())
+            {
+                list.Remove(timing);
+            }
+
             list.ToList().ForEach(Strip);
         }
     }
