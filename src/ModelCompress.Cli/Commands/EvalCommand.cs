@@ -38,17 +38,29 @@ internal static class EvalCommand
             {
                 var file = Path.GetFullPath(result.GetValue(path)!);
                 var model = Load(file);
+                var warnings = new List<Diagnostic>();
+                if (NonFiniteWeights.Find(model) is { Count: > 0 } nonFinite)
+                {
+                    warnings.Add(NonFiniteWeights.Warning(file, nonFinite));
+                }
+
                 var options = new EvaluationOptions(result.GetValue(warmup), result.GetValue(iterations), result.GetValue(threads), result.GetValue(provider)!);
                 var dataset = data.Load(result, model);
                 ReferenceOutputs? referenceOutputs = null;
                 if (result.GetValue(reference) is { } r)
                 {
                     var refFile = Path.GetFullPath(r);
-                    referenceOutputs = ModelEvaluator.Evaluate(Load(refFile).ToBytes(), dataset, options with { Iterations = 0, Warmup = 0 }, null).Outputs;
+                    var referenceModel = Load(refFile);
+                    if (NonFiniteWeights.Find(referenceModel) is { Count: > 0 } referenceNonFinite)
+                    {
+                        warnings.Add(NonFiniteWeights.Warning(refFile, referenceNonFinite));
+                    }
+
+                    referenceOutputs = ModelEvaluator.Evaluate(referenceModel.ToBytes(), dataset, options with { Iterations = 0, Warmup = 0 }, null).Outputs;
                 }
 
                 var evaluation = ModelEvaluator.Evaluate(model.ToBytes(), dataset, options, referenceOutputs);
-                foreach (var warning in evaluation.Warnings)
+                foreach (var warning in warnings.Concat(evaluation.Warnings))
                 {
                     Console.Error.WriteLine(warning.ToCanonical());
                 }

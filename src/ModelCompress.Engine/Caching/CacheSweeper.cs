@@ -2,8 +2,9 @@ namespace ModelCompress.Engine.Caching;
 
 /// <summary>
 /// Removes what killed or crashed builds leave in a cache: staging folders under <c>tmp/</c>, half-evicted
-/// <c>*.evicted-*</c> folders and probe files, once they are older than <see cref="StaleAfter"/> (a live build
-/// keeps such things for seconds), and quarantined entries after the same time.
+/// <c>*.evicted-*</c> folders, probe files and half-written evaluation files, once they are older than <see cref="StaleAfter"/> (a live build
+/// keeps such things for seconds), quarantined entries after the same time, and lock files not taken for that long
+/// that no process holds (the OS released a killed build's lock; the file stays).
 /// </summary>
 public static class CacheSweeper
 {
@@ -26,11 +27,19 @@ public static class CacheSweeper
                 .Concat(Children(Path.Combine(root, ArtifactCache.QuarantineFolder)))
                 .Concat(Directory.EnumerateDirectories(root).Where(d => Path.GetFileName(d).Length == 2)
                     .SelectMany(d => Directory.EnumerateDirectories(d, "*.evicted-*")))
-                .Concat(Directory.EnumerateFiles(root, ".probe-*"));
+                .Concat(Directory.EnumerateFiles(root, ".probe-*"))
+                .Concat(Children(Path.Combine(root, "evaluations")).Where(p => Path.GetFileName(p).StartsWith('.') && p.EndsWith(".tmp", StringComparison.Ordinal)));
             foreach (var path in leftovers.ToList())
             {
                 removed += RemoveIfOlder(path, cutoff) ? 1 : 0;
             }
+
+            foreach (var path in Children(Path.Combine(root, KeyLock.Folder)).Where(p => p.EndsWith(".lock", StringComparison.Ordinal)).ToList())
+            {
+                removed += File.GetLastWriteTimeUtc(path) < cutoff && KeyLock.TryRemoveUnheld(path) ? 1 : 0;
+            }
+
+            IO.EngineTemp.Sweep(cutoff); // the system temporary folder: not counted as the cache's leftovers
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -54,16 +54,16 @@ public static class ConfigLoader
         }
 
         var config = root is null ? null : ReadRoot(root, context);
+        // Readers report section by section; users read the file top to bottom. Warnings travel with the errors (or
+        // the config), so a capped setting is reported at its YAML line when the file is read, not later.
+        var found = context.Bag.Items.OrderBy(d => d.Position?.Line ?? 0).ThenBy(d => d.Position?.Column ?? 0).ToList();
         if (context.Bag.HasErrors)
         {
-            // Readers report section by section; users read the file top to bottom.
-            throw new CompressionException(context.Bag.Items
-                .Where(d => d.Severity == DiagnosticSeverity.Error)
-                .OrderBy(d => d.Position?.Line ?? 0).ThenBy(d => d.Position?.Column ?? 0)
-                .ToList());
+            throw new CompressionException(found);
         }
 
-        return config ?? throw new InvalidOperationException("A configuration without errors must have been read.");
+        return (config ?? throw new InvalidOperationException("A configuration without errors must have been read."))
+            with { Warnings = found.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList() };
     }
 
     private static CompressionConfig? ReadRoot(YNode root, ParseContext context)

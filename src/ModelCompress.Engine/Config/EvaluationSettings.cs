@@ -51,6 +51,13 @@ public sealed record EvaluationSettings(int Warmup, int Iterations, int Threads,
             return null;
         }
 
+        if (threads > Environment.ProcessorCount)
+        {
+            // Capped here, at the YAML line, rather than by the evaluator later without a position.
+            map.Context.Report(LimitDiagnostics.ThreadsCapped(threads.Value, Environment.ProcessorCount, map.Value("threads")!.Position));
+            return Environment.ProcessorCount;
+        }
+
         return threads;
     }
 }

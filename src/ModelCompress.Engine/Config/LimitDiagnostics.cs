@@ -31,8 +31,8 @@ public static class LimitDiagnostics
     public const int MaxThreads = 1024;
 
     /// <summary>MC1103: a thread count above the machine's cores, capped (warning).</summary>
-    public static Diagnostic ThreadsCapped(int given, int cores) => Diagnostic.Warning("MC1103",
-        $"threads: {given} is more than this machine's {cores} cores; {cores} are used. Lower the setting (or remove it for the default of 1).");
+    public static Diagnostic ThreadsCapped(int given, int cores, SourcePosition? at = null) => Diagnostic.Warning("MC1103",
+        $"threads: {given} is more than this machine's {cores} cores; {cores} are used. Lower the setting (or remove it for the default of 1).", at);
 
     /// <summary>MC1104: the configuration file is larger than <see cref="MaxFileBytes"/>.</summary>
     public static Diagnostic FileTooLarge(string file, long size) => Diagnostic.Error("MC1104",

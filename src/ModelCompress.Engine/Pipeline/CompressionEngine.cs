@@ -29,6 +29,12 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
             DeleteIfExists(Path.Combine(options.OutputDirectory, "report.json"));
             DeleteIfExists(Path.Combine(options.OutputDirectory, "report.md"));
             var config = ConfigLoader.Load(options.ConfigPath);
+            foreach (var warning in config.Warnings)
+            {
+                observer.Diagnostic(warning);
+                diagnostics.Add(warning);
+            }
+
             var models = Select(config, options.ModelFilter);
             var cache = ArtifactCache.Open(options.CacheDirectory);
             var runs = models

@@ -25,16 +25,11 @@ internal static class ModelLoading
     // NaN or infinite weights make every step's arithmetic (scales, norms, importance) meaningless or overflow.
     private static void RejectNonFinite(ModelConfig model, OnnxModel loaded)
     {
-        foreach (var tensor in loaded.Graph.Initializers.Where(t => t.DataType.IsFloatingPoint()))
+        if (Evaluation.NonFiniteWeights.Find(loaded) is { Count: > 0 } found)
         {
-            var values = tensor.ToFloatArray();
-            var bad = Array.FindIndex(values, v => !float.IsFinite(v));
-            if (bad >= 0)
-            {
-                throw new CompressionException(Diagnostic.Error("MC3307",
-                    $"Model '{model.Name}': weight '{tensor.Name}' holds {values[bad]} at element {bad}; a model with NaN or infinite weights " +
-                    "cannot be compressed. Fix the training that produced it (or re-export a good checkpoint).", model.SourcePosition));
-            }
+            throw new CompressionException(Diagnostic.Error("MC3307",
+                $"Model '{model.Name}': weights hold NaN or infinity ({Evaluation.NonFiniteWeights.Describe(found)}); a model with NaN or infinite weights " +
+                "cannot be compressed. Fix the training that produced it (or re-export a good checkpoint).", model.SourcePosition));
         }
     }
 

@@ -42,6 +42,7 @@ internal static class ModelMutations
             case "nan-weights": Fill(weight, float.NaN); break;
             case "inf-weights": Fill(weight, float.PositiveInfinity); break;
             case "nan-bias": Fill(bias, float.NaN); break;
+            case "nan-constant-node": Fill(weight, float.NaN); ToConstantNode(graph, weight); break;
             case "no-graph": model.Graph = null; break;
             case "no-opset": model.OpsetImport.Clear(); break;
             case "ir-zero": model.IrVersion = 0; break;
@@ -82,6 +83,16 @@ internal static class ModelMutations
         var model = new ModelProto { IrVersion = 8, Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
         File.WriteAllBytes(path, model.ToByteArray());
+    }
+
+    // Some exporters keep weights in Constant nodes rather than initializers.
+    private static void ToConstantNode(GraphProto graph, TensorProto weight)
+    {
+        graph.Initializer.Remove(weight);
+        var node = new NodeProto { OpType = "Constant", Name = weight.Name + "_constant" };
+        node.Output.Add(weight.Name);
+        node.Attribute.Add(new AttributeProto { Name = "value", Type = AttributeProto.Types.AttributeType.Tensor, T = weight });
+        graph.Node.Insert(0, node);
     }
 
     private static void Fill(TensorProto tensor, float value)

@@ -22,6 +22,7 @@ internal static class ChannelAutoRun
                 "MC3252", "sparsity: auto searches on calibration rows: add data.calibration (e.g. 'calibration: { input: x_calib }').", step.PositionOf("sparsity")));
         }
 
+        SearchRows.Check(calibration, context.Data, "sparsity: auto", step.PositionOf("sparsity"), context.Report);
         var rows = new EvalDataset(calibration, null, calibration.Values.First().Rows, null, null, null);
         var result = ChannelAutoSearch.ForMacs(model, rows, macsRatio, settings.MaxLayerSparsity, step.PositionOf("target.macs_ratio"));
         var (groups, _) = ChannelAutoSearch.Allowed(model);

@@ -63,7 +63,7 @@ public static class FusionCheck
 
     private static OnnxModel Optimize(OnnxModel model)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"modelcompress-optimized-{Guid.NewGuid():N}.onnx");
+        var path = ModelCompress.Engine.IO.EngineTemp.NewPath(".onnx");
         try
         {
             _ = OrtEnvironment.Instance;
