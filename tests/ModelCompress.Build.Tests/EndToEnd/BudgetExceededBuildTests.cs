@@ -31,6 +31,15 @@ public sealed class BudgetExceededBuildTests
         Assert.Equal(config, warning.Groups["file"].Value);
         Assert.Equal(BudgetLine, int.Parse(warning.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotMatch(@"error MC\d{4}", warned.Output);
+        Assert.Contains(Marker, warned.Output);
+
+        // Up to date: the engine is skipped, and the warning and the summary line are replayed unchanged.
+        var replayed = copy.Build("BudgetExceeded", "-p:ModelCompressBudgetSeverity=warning");
+        Assert.True(replayed.ExitCode == 0, replayed.ToString());
+        Assert.DoesNotContain(Marker, replayed.Output);
+        var again = Diagnostic(replayed, "warning");
+        Assert.Equal(warning.Value.Trim(), again.Value.Trim());
+        Assert.Contains(SummaryLine(warned), replayed.Output);
     }
 
     [Fact]
@@ -56,9 +65,16 @@ public sealed class BudgetExceededBuildTests
         Assert.DoesNotContain(Marker, missing.Output);
     }
 
+    private static string SummaryLine(CliResult result)
+    {
+        var match = Regex.Match(result.Output, @"ModelCompress: digits [^\n]*");
+        Assert.True(match.Success, "no summary line in:\n" + result);
+        return match.Value.TrimEnd();
+    }
+
     private static Match Diagnostic(CliResult result, string kind)
     {
-        var match = Regex.Match(result.Output, @"^\s*(?:\d+>)?(?<file>[^\n]*?compression\.yaml)\((?<line>\d+),(?<column>\d+)\): " + kind + @" MC2\d{3}: ", RegexOptions.Multiline);
+        var match = Regex.Match(result.Output, @"^\s*(?:\d+>)?(?<file>[^\n]*?compression\.yaml)\((?<line>\d+),(?<column>\d+)\): " + kind + @" MC2\d{3}: [^\n]*", RegexOptions.Multiline);
         Assert.True(match.Success, "no " + kind + " MC2xxx with a position in:\n" + result);
         return match;
     }
