@@ -40,6 +40,13 @@ public sealed class BudgetExceededBuildTests
         var again = Diagnostic(replayed, "warning");
         Assert.Equal(warning.Value.Trim(), again.Value.Trim());
         Assert.Contains(SummaryLine(warned), replayed.Output);
+
+        // ModelCompressRemeasure=true runs the engine although it is up to date, with --remeasure.
+        var remeasured = copy.Build("BudgetExceeded", "-p:ModelCompressBudgetSeverity=warning", "-p:ModelCompressRemeasure=true");
+        Assert.True(remeasured.ExitCode == 0, remeasured.ToString());
+        Assert.Contains(Marker, remeasured.Output);
+        Assert.Contains("\"--remeasure\"", remeasured.Output);
+        Assert.DoesNotContain("\"--remeasure\"", warned.Output);
     }
 
     [Fact]
