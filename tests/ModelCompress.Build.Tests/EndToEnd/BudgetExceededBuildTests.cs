@@ -50,6 +50,22 @@ public sealed class BudgetExceededBuildTests
     }
 
     [Fact]
+    public void ModelCompressJUnitFile_reaches_the_engine_as_an_absolute_junit_argument()
+    {
+        using var copy = TestProjectCopy.Create();
+        var expected = Path.Combine(copy.ProjectDir("BudgetExceeded"), "ci", "gates.xml");
+
+        var built = copy.Build("BudgetExceeded", "-p:ModelCompressBudgetSeverity=warning", "-p:ModelCompressJUnitFile=ci/gates.xml");
+
+        Assert.Contains("\"--junit\" \"" + expected + "\"", built.Output);
+        if (built.ExitCode == 0)
+        {
+            // An engine with --junit (modelcompress run) writes every budget as a test case there.
+            Assert.Contains("<testcase", File.ReadAllText(expected));
+        }
+    }
+
+    [Fact]
     public void Disabled_design_time_and_missing_config_builds_start_no_engine()
     {
         using var copy = TestProjectCopy.Create();
