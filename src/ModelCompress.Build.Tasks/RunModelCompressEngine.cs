@@ -208,6 +208,7 @@ public sealed class RunModelCompressEngine : ToolTask
         }
 
         EngineRan = true;
+        Log.LogMessage(MessageImportance.Normal, "ModelCompress: compressing the models of {0}", ConfigFile);
         if (!base.Execute())
         {
             return false;

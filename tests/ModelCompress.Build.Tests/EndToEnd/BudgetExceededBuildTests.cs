@@ -25,6 +25,11 @@ public sealed class BudgetExceededBuildTests
         Assert.Equal(BudgetLine, int.Parse(error.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain("MC9002", failed.Output);
 
+        // A failed run leaves no manifest, so the rebuild runs the engine again and fails with the same error.
+        var failedAgain = copy.Build("BudgetExceeded");
+        Assert.True(failedAgain.ExitCode != 0, failedAgain.ToString());
+        Assert.Equal(error.Value.Trim(), Diagnostic(failedAgain, "error").Value.Trim());
+
         var warned = copy.Build("BudgetExceeded", "-p:ModelCompressBudgetSeverity=warning");
         Assert.True(warned.ExitCode == 0, warned.ToString());
         var warning = Diagnostic(warned, "warning");
