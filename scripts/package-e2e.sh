@@ -96,6 +96,14 @@ printf '{ "version": 1, "isRoot": true, "tools": { "modelcompress.tool": { "vers
 has "$work/graph/notrestored.log" "MC5201" && has "$work/graph/notrestored.log" "dotnet tool restore"; check "local tool manifest not restored: MC5201 says dotnet tool restore" $?
 rm -rf "$work/graph/.config"
 
+echo "consumer 1c: multi-targeted (the package's buildMultiTargeting/ runs the engine once, in the outer build)"
+sed -i 's|<TargetFramework>net10.0</TargetFramework>|<TargetFrameworks>net10.0</TargetFrameworks>|' "$work/graph/Consumer.csproj"
+rm -rf "$work/graph/obj/Debug/net10.0/modelcompress"
+(cd "$work/graph" && dotnet build -nologo -v:n -tl:off > multi.log 2>&1) && [ "$(grep -c 'ModelCompress: compressing the models of' "$work/graph/multi.log")" = 1 ] \
+  && [ -f "$work/graph/obj/Debug/modelcompress/manifest.json" ] && [ ! -e "$work/graph/obj/Debug/net10.0/modelcompress/manifest.json" ] \
+  && (cd "$work/graph" && dotnet run --no-build -f net10.0 > run-multi.log 2>&1) && has "$work/graph/run-multi.log" "accuracy: 0.9"
+check "multi-target: one engine run into obj/Debug/modelcompress/, app runs" $?
+
 echo "package sizes:"
 for f in "$work"/feed/*.nupkg; do printf '  %-50s %8.1f MB\n' "$(basename "$f")" "$(echo "$(stat -c %s "$f") / 1048576" | bc -l)"; done
 for app in graph train sdk; do

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using ModelCompress.Build.Tasks.Internal;
@@ -14,7 +15,9 @@ namespace ModelCompress.Build.Tasks;
 public sealed class RunModelCompressEngine : ToolTask
 {
     private readonly Queue<string> _lastLines = new();
+    private readonly List<string> _diagnosticLines = new();
     private EngineLaunch? _launch;
+    private volatile bool _canceled;
 
     /// <summary>Absolute path of compression.yaml.</summary>
     [Required]
@@ -63,6 +66,28 @@ public sealed class RunModelCompressEngine : ToolTask
     /// <summary><c>$(DOTNET_HOST_PATH)</c> as a property: the last place to look for dotnet.</summary>
     public string? DotnetHostPath { get; set; }
 
+    /// <summary><c>--remeasure</c>: measure every model again instead of reusing this machine's cached evaluations.</summary>
+    public bool Remeasure { get; set; }
+
+    /// <summary><c>--junit FILE</c>: also write each budget as a JUnit test case to this absolute path; empty for none.</summary>
+    public string? JUnitFile { get; set; }
+
+    /// <summary>Where the engine's warning and error lines are recorded after a run, for <see cref="ReplayModelCompressDiagnostics"/>.</summary>
+    public string? ReplayFile { get; set; }
+
+    /// <summary>A file locked while the engine runs, so builds sharing the output folder run it one at a time; empty for none.</summary>
+    public string? LockFile { get; set; }
+
+    /// <summary>The target's Inputs: under the lock, the run is skipped when another build has made the outputs up to date.</summary>
+    public ITaskItem[] UpToDateInputs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The target's Outputs, checked against <see cref="UpToDateInputs"/>; empty never skips.</summary>
+    public ITaskItem[] UpToDateOutputs { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>True when this task started the engine; false when another build ran it meanwhile (then replay).</summary>
+    [Output]
+    public bool EngineRan { get; private set; }
+
     /// <inheritdoc />
     protected override string ToolName => DotnetHost.ExecutableName;
 
@@ -74,6 +99,10 @@ public sealed class RunModelCompressEngine : ToolTask
         RequireAbsolute(nameof(CacheDirectory), CacheDirectory);
         RequireAbsolute(nameof(ManifestFile), ManifestFile);
         RequireAbsolute(nameof(ProjectDirectory), ProjectDirectory);
+        if (!string.IsNullOrEmpty(JUnitFile))
+        {
+            RequireAbsolute(nameof(JUnitFile), JUnitFile!);
+        }
         if (!string.Equals(BudgetSeverity, "error", StringComparison.Ordinal) &&
             !string.Equals(BudgetSeverity, "warning", StringComparison.Ordinal))
         {
@@ -125,7 +154,7 @@ public sealed class RunModelCompressEngine : ToolTask
             EnvironmentVariables = Append(EnvironmentVariables, "MODELCOMPRESS_PACKAGES=" + NuGetPackageRoot);
         }
 
-        var arguments = EngineLaunch.RunArguments(ConfigFile, OutputDirectory, CacheDirectory, BudgetSeverity, ManifestFile);
+        var arguments = EngineLaunch.RunArguments(ConfigFile, OutputDirectory, CacheDirectory, BudgetSeverity, ManifestFile, Remeasure, JUnitFile);
         _launch = EngineLaunch.Create(EngineToolPath, dotnet ?? string.Empty, manifest != null, restored ?? string.Empty, arguments);
         Log.LogMessage(MessageImportance.Low, "ModelCompress: engine found through {0}.", _launch.Description);
         return true;
@@ -141,6 +170,11 @@ public sealed class RunModelCompressEngine : ToolTask
             _lastLines.Dequeue();
         }
 
+        if (DiagnosticReplay.IsDiagnostic(singleLine))
+        {
+            _diagnosticLines.Add(singleLine);
+        }
+
         base.LogEventsFromTextOutput(singleLine, messageImportance);
     }
 
@@ -154,6 +188,27 @@ public sealed class RunModelCompressEngine : ToolTask
     /// <inheritdoc />
     public override bool Execute()
     {
+        using var runLock = string.IsNullOrEmpty(LockFile) ? null : EngineRunLock.Acquire(LockFile!, () => _canceled, () =>
+            Log.LogMessage(MessageImportance.High, "ModelCompress: waiting for another build of this project to finish compressing ({0}).", LockFile));
+        if (!string.IsNullOrEmpty(LockFile) && runLock == null)
+        {
+            return false;
+        }
+
+        if (!Remeasure && UpToDateOutputs.Length > 0 &&
+            EngineRunLock.UpToDate(UpToDateOutputs.Select(i => i.ItemSpec), UpToDateInputs.Select(i => i.ItemSpec)))
+        {
+            Log.LogMessage(MessageImportance.Normal, "ModelCompress: another build of this project has just compressed the models; using its outputs.");
+            return true;
+        }
+
+        if (!string.IsNullOrEmpty(ReplayFile))
+        {
+            DiagnosticReplay.Delete(ReplayFile!);
+        }
+
+        EngineRan = true;
+        Log.LogMessage(MessageImportance.Normal, "ModelCompress: compressing the models of {0}", ConfigFile);
         if (!base.Execute())
         {
             return false;
@@ -167,7 +222,19 @@ public sealed class RunModelCompressEngine : ToolTask
             return false;
         }
 
+        if (!string.IsNullOrEmpty(ReplayFile))
+        {
+            DiagnosticReplay.Write(ReplayFile!, _diagnosticLines);
+        }
+
         return !Log.HasLoggedErrors;
+    }
+
+    /// <inheritdoc />
+    public override void Cancel()
+    {
+        _canceled = true;
+        base.Cancel();
     }
 
     /// <inheritdoc />

@@ -56,8 +56,10 @@ internal sealed class EngineLaunch
 
     /// <summary>The engine's own <c>run</c> arguments, per the Engine ↔ MSBuild contract.</summary>
     public static IReadOnlyList<string> RunArguments(
-        string configFile, string outputDirectory, string cacheDirectory, string budgetSeverity, string manifestFile) =>
-        new[]
+        string configFile, string outputDirectory, string cacheDirectory, string budgetSeverity, string manifestFile,
+        bool remeasure = false, string? junitFile = null)
+    {
+        var arguments = new List<string>
         {
             "run",
             "--config", configFile,
@@ -66,6 +68,19 @@ internal sealed class EngineLaunch
             "--budget-severity", budgetSeverity,
             "--manifest", manifestFile,
         };
+        if (remeasure)
+        {
+            arguments.Add("--remeasure");
+        }
+
+        if (!string.IsNullOrEmpty(junitFile))
+        {
+            arguments.Add("--junit");
+            arguments.Add(junitFile!);
+        }
+
+        return arguments;
+    }
 
     private static IReadOnlyList<string> Prepend(IReadOnlyList<string> tail, params string[] head)
     {

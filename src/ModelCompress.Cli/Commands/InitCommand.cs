@@ -51,6 +51,12 @@ internal static partial class InitCommand
         var name = NotName().Replace(Path.GetFileNameWithoutExtension(file), "_");
         name = char.IsLetter(name[0]) || name[0] == '_' ? name : "_" + name;
         var text = new StringBuilder();
+        if (SchemaLocation.Find(Engine.Pipeline.EngineIdentity.Current.EngineVersion) is { } schema)
+        {
+            // Completion and checking in editors (the YAML language server), from the schema of this very version.
+            text.Append("# yaml-language-server: $schema=").Append(new Uri(schema).AbsoluteUri).Append('\n');
+        }
+
         text.Append("# Written by 'modelcompress init'. Edit the steps and budgets, then 'dotnet build' or 'modelcompress run'.\n");
         text.Append("version: 1\nmodels:\n");
         text.Append("  ").Append(name).Append(":\n");

@@ -25,12 +25,49 @@ public sealed class BudgetExceededBuildTests
         Assert.Equal(BudgetLine, int.Parse(error.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotContain("MC9002", failed.Output);
 
+        // A failed run leaves no manifest, so the rebuild runs the engine again and fails with the same error.
+        var failedAgain = copy.Build("BudgetExceeded");
+        Assert.True(failedAgain.ExitCode != 0, failedAgain.ToString());
+        Assert.Equal(error.Value.Trim(), Diagnostic(failedAgain, "error").Value.Trim());
+
         var warned = copy.Build("BudgetExceeded", "-p:ModelCompressBudgetSeverity=warning");
         Assert.True(warned.ExitCode == 0, warned.ToString());
         var warning = Diagnostic(warned, "warning");
         Assert.Equal(config, warning.Groups["file"].Value);
         Assert.Equal(BudgetLine, int.Parse(warning.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.DoesNotMatch(@"error MC\d{4}", warned.Output);
+        Assert.Contains(Marker, warned.Output);
+
+        // Up to date: the engine is skipped, and the warning and the summary line are replayed unchanged.
+        var replayed = copy.Build("BudgetExceeded", "-p:ModelCompressBudgetSeverity=warning");
+        Assert.True(replayed.ExitCode == 0, replayed.ToString());
+        Assert.DoesNotContain(Marker, replayed.Output);
+        var again = Diagnostic(replayed, "warning");
+        Assert.Equal(warning.Value.Trim(), again.Value.Trim());
+        Assert.Contains(SummaryLine(warned), replayed.Output);
+
+        // ModelCompressRemeasure=true runs the engine although it is up to date, with --remeasure.
+        var remeasured = copy.Build("BudgetExceeded", "-p:ModelCompressBudgetSeverity=warning", "-p:ModelCompressRemeasure=true");
+        Assert.True(remeasured.ExitCode == 0, remeasured.ToString());
+        Assert.Contains(Marker, remeasured.Output);
+        Assert.Contains("\"--remeasure\"", remeasured.Output);
+        Assert.DoesNotContain("\"--remeasure\"", warned.Output);
+    }
+
+    [Fact]
+    public void ModelCompressJUnitFile_reaches_the_engine_as_an_absolute_junit_argument()
+    {
+        using var copy = TestProjectCopy.Create();
+        var expected = Path.Combine(copy.ProjectDir("BudgetExceeded"), "ci", "gates.xml");
+
+        var built = copy.Build("BudgetExceeded", "-p:ModelCompressBudgetSeverity=warning", "-p:ModelCompressJUnitFile=ci/gates.xml");
+
+        Assert.Contains("\"--junit\" \"" + expected + "\"", built.Output);
+        if (built.ExitCode == 0)
+        {
+            // An engine with --junit (modelcompress run) writes every budget as a test case there.
+            Assert.Contains("<testcase", File.ReadAllText(expected));
+        }
     }
 
     [Fact]
@@ -56,9 +93,16 @@ public sealed class BudgetExceededBuildTests
         Assert.DoesNotContain(Marker, missing.Output);
     }
 
+    private static string SummaryLine(CliResult result)
+    {
+        var match = Regex.Match(result.Output, @"ModelCompress: digits [^\n]*");
+        Assert.True(match.Success, "no summary line in:\n" + result);
+        return match.Value.TrimEnd();
+    }
+
     private static Match Diagnostic(CliResult result, string kind)
     {
-        var match = Regex.Match(result.Output, @"^\s*(?:\d+>)?(?<file>[^\n]*?compression\.yaml)\((?<line>\d+),(?<column>\d+)\): " + kind + @" MC2\d{3}: ", RegexOptions.Multiline);
+        var match = Regex.Match(result.Output, @"^\s*(?:\d+>)?(?<file>[^\n]*?compression\.yaml)\((?<line>\d+),(?<column>\d+)\): " + kind + @" MC2\d{3}: [^\n]*", RegexOptions.Multiline);
         Assert.True(match.Success, "no " + kind + " MC2xxx with a position in:\n" + result);
         return match;
     }

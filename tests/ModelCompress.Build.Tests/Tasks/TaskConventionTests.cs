@@ -17,9 +17,9 @@ public sealed class TaskConventionTests : IDisposable
     private readonly TempFolder _folder = new();
 
     [Fact]
-    public void The_assembly_holds_the_five_tasks_each_sealed()
+    public void The_assembly_holds_the_six_tasks_each_sealed()
     {
-        Assert.Equal(new[] { "GenerateModelCompressAccessor", "PatchLibTorchSharpCompat", "ReadModelCompressManifest", "RunModelCompressEngine", "ScanModelCompressConfig" }, TaskTypes.Select(t => t.Name));
+        Assert.Equal(new[] { "GenerateModelCompressAccessor", "PatchLibTorchSharpCompat", "ReadModelCompressManifest", "ReplayModelCompressDiagnostics", "RunModelCompressEngine", "ScanModelCompressConfig" }, TaskTypes.Select(t => t.Name));
         Assert.All(TaskTypes, t => Assert.True(t.IsSealed, t.Name + " is not sealed"));
     }
 

@@ -20,6 +20,9 @@ public sealed class InitCommandTests
             Assert.True(exitCode == 0, output);
             var text = File.ReadAllText(config);
             Assert.Contains("#   input", text, StringComparison.Ordinal);
+            var schema = new Uri(Assert.Single(text.Split('\n'), l => l.StartsWith("# yaml-language-server: $schema=", StringComparison.Ordinal))
+                ["# yaml-language-server: $schema=".Length..]).LocalPath;
+            Assert.Contains("\"title\": \"ModelCompress.Build compression.yaml\"", File.ReadAllText(schema), StringComparison.Ordinal);
             var parsed = ConfigLoader.Parse(text, config);
             Assert.Equal("digits_cnn", Assert.Single(parsed.Models).Name);
 
