@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ModelCompress.Cli.Output;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.IO;
@@ -26,19 +27,28 @@ internal static class SensitivityCommand
         var output = new Option<string?>("--output") { Description = "Folder for sensitivity.json and sensitivity.md." };
         var method = new Option<string>("--method") { Description = "magnitude (weights zeroed per layer) or channel (channels removed per group).", DefaultValueFactory = _ => "magnitude" };
         method.AcceptOnlyFromAmong("magnitude", "channel");
-        var command = new Command("sensitivity", "Accuracy vs sparsity, one prunable layer or channel group at a time (no fine-tuning).") { path, sparsities, output, method };
+        var verbosity = CommonOptions.Verbosity();
+        var command = new Command("sensitivity", "Accuracy vs sparsity, one prunable layer or channel group at a time (no fine-tuning).") { path, sparsities, output, method, verbosity };
         data.AddTo(command);
         command.SetAction(result =>
         {
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var model = EvalCommand.Load(Path.GetFullPath(result.GetValue(path)!));
                 var dataset = data.Load(result, model)
                     ?? throw new CompressionException(Diagnostic.Error("MC4001", "sensitivity needs --data (and --input, --labels) to measure accuracy."));
                 var levels = result.GetValue(sparsities)!.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
                 var report = result.GetValue(method) == "channel" ? Channel(model, dataset, levels) : SensitivityAnalysis.Analyze(model, dataset, levels);
                 var markdown = Render(report);
-                Console.Out.Write(markdown);
+                var level = result.GetValue(verbosity);
+                Console.Out.Write(level == Verbosity.Quiet
+                    ? string.Create(CultureInfo.InvariantCulture, $"sensitivity: {report.Rows.Select(r => r.Node).Distinct().Count()} layers, {levels.Count} sparsities, baseline {report.Metric} {report.Baseline:0.0000}\n")
+                    : markdown);
+                if (level == Verbosity.Detailed)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"elapsed {watch.Elapsed.TotalSeconds:0.00} s"));
+                }
                 if (result.GetValue(output) is { } folder)
                 {
                     AtomicFile.WriteAllText(Path.Combine(folder, "sensitivity.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n");
