@@ -33,9 +33,9 @@ internal static class OneShotRun
         }
         catch (CompressionException e)
         {
-            foreach (var d in e.Diagnostics)
+            foreach (var d in e.Diagnostics.Select(Translate).Distinct())
             {
-                output.WriteLine(Translate(d).ToCanonical());
+                output.WriteLine(d.ToCanonical());
             }
 
             return ExitCodes.Failed;
@@ -48,7 +48,7 @@ internal static class OneShotRun
 
         var options = new RunOptions(configPath, request.WorkDirectory, request.CacheDirectory ?? Path.Combine(request.WorkDirectory, "cache"), request.ModelName);
         var outcome = ObservedRun.Run(request.Plain, request.Verbosity, observer => EngineFactory.Create(new TranslatingObserver(observer, Translate)).Run(options));
-        outcome = outcome with { Diagnostics = outcome.Diagnostics.Select(Translate).ToList() };
+        outcome = outcome with { Diagnostics = outcome.Diagnostics.Select(Translate).Distinct().ToList() };
         var written = outcome.Succeeded ? Publish(request, output) : null;
         if (written is not null)
         {
