@@ -42,17 +42,23 @@ internal static class SummaryTable
             return;
         }
 
+        // A terminal is often 80 columns wide: the long report path goes below the table, not in a column.
+        var columns = SummaryRow.Headings.Count - 1;
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var heading in SummaryRow.Headings)
+        foreach (var heading in SummaryRow.Headings.Take(columns))
         {
             table.AddColumn(new TableColumn(Markup.Escape(heading)));
         }
 
         foreach (var row in rows)
         {
-            table.AddRow(row.Cells.Select(c => new Text(c)).ToArray<Spectre.Console.Rendering.IRenderable>());
+            table.AddRow(row.Cells.Take(columns).Select(c => new Text(c)).ToArray<Spectre.Console.Rendering.IRenderable>());
         }
 
         AnsiConsole.Write(table);
+        foreach (var row in rows)
+        {
+            AnsiConsole.WriteLine($"{row.Model}: report {row.Report}");
+        }
     }
 }
