@@ -114,6 +114,21 @@ public sealed class RunOutputTests
     }
 
     [Fact]
+    public void JUnit_is_written_when_the_config_is_wrong()
+    {
+        using var project = new TempProject();
+        project.WriteConfig(BadInputTests.ValidYaml.Replace("mode: dynamic", "mode: statik", StringComparison.Ordinal));
+        var junit = project.PathOf("junit.xml");
+
+        var (exit, output) = Run(project, "--junit", junit);
+
+        Assert.Equal(1, exit);
+        var error = XDocument.Load(junit).Descendants("error").Single();
+        Assert.Equal("MC1008", (string?)error.Attribute("type"));
+        Assert.Contains("error MC1008:", output);
+    }
+
+    [Fact]
     public void JUnit_path_that_is_a_folder_is_refused_before_the_run()
     {
         using var project = new TempProject();
