@@ -74,6 +74,7 @@ public sealed class OneShotCommandTests
         { "missing model", ["prune", "{p}/models/nope.onnx", "--sparsity", "0.5", "--output", "{p}/out/m.onnx"], "MC1016", "MODEL" },
         { "output is a folder", ["quantize", "{p}/models/digits_cnn.onnx", "--mode", "dynamic", "--output", "{p}/models"], "MC5260", "--output" },
         { "unknown mode", ["quantize", "{p}/models/digits_cnn.onnx", "--mode", "statik", "--output", "{p}/out/m.onnx"], "MC1008", "--mode statik" },
+        { "sparsity missing", ["prune", "{p}/models/digits_cnn.onnx", "--method", "channel", "--output", "{p}/out/m.onnx"], "MC1006", "pass --sparsity" },
         { "sparsity out of range", ["prune", "{p}/models/digits_cnn.onnx", "--sparsity", "1.5", "--output", "{p}/out/m.onnx"], "MC1007", "--sparsity 1.5" },
         { "sparsity for nm", ["prune", "{p}/models/digits_cnn.onnx", "--method", "nm", "--sparsity", "0.5", "--output", "{p}/out/m.onnx"], "MC1018", "--sparsity 0.5" },
         { "bits for dynamic", ["quantize", "{p}/models/digits_cnn.onnx", "--mode", "dynamic", "--bits", "4", "--output", "{p}/out/m.onnx"], "MC1018", "--bits 4" },
