@@ -42,7 +42,8 @@ internal sealed record OneShotRequest(
         {
             var stem = Path.GetFileNameWithoutExtension(OutputPath);
             var name = new string(stem.Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
-            return name.Length == 0 || !char.IsAsciiLetter(name[0]) ? "model" + (name.Length == 0 ? "" : "_" + name) : name[..Math.Min(name.Length, 100)];
+            name = name.Length == 0 || !char.IsAsciiLetter(name[0]) ? "model" + (name.Length == 0 ? "" : "_" + name) : name;
+            return name[..Math.Min(name.Length, 100)]; // model names are capped (MC1150); the stem only has to be recognisable
         }
     }
 }
