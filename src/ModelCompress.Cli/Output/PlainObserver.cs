@@ -9,7 +9,7 @@ namespace ModelCompress.Cli.Output;
 /// Line-per-event output for logs (MSBuild, CI): diagnostics in canonical form so the build relays them with
 /// their positions, stage lines as plain text — one per finished stage and one per training epoch
 /// (<c>modelcompress: digits: step 2 finetune: finetune: epoch 1/3, loss 0.1234, top1 0.9900, …</c>).
-/// Quiet keeps only the diagnostics; detailed adds a line when each stage starts.
+/// Quiet keeps only errors and warnings; detailed adds a line when each stage starts.
 /// </summary>
 internal sealed class PlainObserver(TextWriter output, Verbosity verbosity = Verbosity.Normal) : IEngineObserver
 {
@@ -39,7 +39,14 @@ internal sealed class PlainObserver(TextWriter output, Verbosity verbosity = Ver
         }
     }
 
-    public void Diagnostic(Diagnostic diagnostic) => Write(diagnostic.ToCanonical());
+    public void Diagnostic(Diagnostic diagnostic)
+    {
+        // Quiet keeps errors and warnings; informational notes (MC4090, say) are progress-level detail.
+        if (verbosity > Verbosity.Quiet || diagnostic.Severity != DiagnosticSeverity.Info)
+        {
+            Write(diagnostic.ToCanonical());
+        }
+    }
 
     private void Write(string line)
     {

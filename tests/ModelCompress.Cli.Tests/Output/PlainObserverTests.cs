@@ -17,6 +17,7 @@ public sealed class PlainObserverTests
         observer.StepProgress("digits", "step 2 finetune", new StepProgress(Epoch, 2.0 / 3));
         observer.StageFinished("digits", "step 2 finetune", TimeSpan.FromMilliseconds(1234), cacheHit: false);
         observer.Diagnostic(Diagnostic.Warning("MC2020", "inconclusive", new SourcePosition("/p/compression.yaml", 14, 7)));
+        observer.Diagnostic(new Diagnostic("MC4090", DiagnosticSeverity.Info, "evaluated on CPU"));
         return output.ToString().ReplaceLineEndings("\n");
     }
 
@@ -26,12 +27,13 @@ public sealed class PlainObserverTests
         Assert.Equal(
             "modelcompress: digits: step 2 finetune: " + Epoch + "\n"
             + "modelcompress: digits: step 2 finetune 1.23 s\n"
-            + "/p/compression.yaml(14,7): warning MC2020: inconclusive\n",
+            + "/p/compression.yaml(14,7): warning MC2020: inconclusive\n"
+            + "modelcompress: message MC4090: evaluated on CPU\n",
             Lines(Verbosity.Normal));
     }
 
     [Fact]
-    public void Quiet_prints_diagnostics_only()
+    public void Quiet_prints_errors_and_warnings_only()
     {
         Assert.Equal("/p/compression.yaml(14,7): warning MC2020: inconclusive\n", Lines(Verbosity.Quiet));
     }
@@ -41,6 +43,6 @@ public sealed class PlainObserverTests
     {
         var lines = Lines(Verbosity.Detailed).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("modelcompress: digits: step 2 finetune started", lines[0]);
-        Assert.Equal(4, lines.Length);
+        Assert.Equal(5, lines.Length);
     }
 }
