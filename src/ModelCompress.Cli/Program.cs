@@ -17,6 +17,8 @@ public static class Program
             SensitivityCommand.Create(),
             BenchCommand.Create(),
             InitCommand.Create(),
+            QuantizeCommand.Create(),
+            PruneCommand.Create(),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ModelCompress.Cli.Output;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
@@ -27,15 +28,17 @@ internal static class EvalCommand
         CommonOptions.AtLeast(iterations, 0);
         CommonOptions.AtLeast(warmup, 0);
         CommonOptions.AtLeast(threads, 1);
+        var verbosity = CommonOptions.Verbosity();
         var command = new Command("eval", "Measure a model: accuracy or agreement, output error, latency percentiles, size.")
         {
-            path, reference, iterations, warmup, threads, provider,
+            path, reference, iterations, warmup, threads, provider, verbosity,
         };
         data.AddTo(command);
         command.SetAction(result =>
         {
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var file = Path.GetFullPath(result.GetValue(path)!);
                 var model = Load(file);
                 var warnings = new List<Diagnostic>();
@@ -65,7 +68,21 @@ internal static class EvalCommand
                     Console.Error.WriteLine(warning.ToCanonical());
                 }
 
-                Print(file, evaluation, ModelStatistics.Compute(model));
+                var level = result.GetValue(verbosity);
+                if (level == Verbosity.Quiet)
+                {
+                    Console.Out.WriteLine(OneLine(file, evaluation));
+                }
+                else
+                {
+                    Print(file, evaluation, ModelStatistics.Compute(model));
+                }
+
+                if (level == Verbosity.Detailed)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  elapsed       {watch.Elapsed.TotalSeconds:0.00} s"));
+                }
+
                 return ExitCodes.Success;
             }
             catch (CompressionException e)
@@ -92,6 +109,11 @@ internal static class EvalCommand
             throw new CompressionException(Diagnostic.Error(ModelCodes.Of(e.Error), e.Message, file: file));
         }
     }
+
+    // Quiet: the one line per model the other commands close with.
+    private static string OneLine(string file, EvaluationResult r) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{file}: {(r.Accuracy is { } a ? $"top-1 {a * 100:0.00} %" : r.Agreement is { } g ? $"agreement {g * 100:0.00} %" : "no data")}, {(r.P95Ms is { } p ? $"p95 {p:0.000} ms" : "latency not measured")}, {r.SizeBytes / 1024.0:0.0} KB");
 
     private static void Print(string file, EvaluationResult r, ModelStatistics s)
     {

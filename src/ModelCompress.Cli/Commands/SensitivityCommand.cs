@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ModelCompress.Engine.Config;
+using ModelCompress.Cli.Output;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.IO;
@@ -29,18 +30,20 @@ internal static class SensitivityCommand
         var output = new Option<string?>("--output") { Description = "Folder for sensitivity.json and sensitivity.md." };
         var method = new Option<string>("--method") { Description = "magnitude (weights zeroed per layer) or channel (channels removed per group).", DefaultValueFactory = _ => "magnitude" };
         method.AcceptOnlyFromAmong("magnitude", "channel");
+        var verbosity = CommonOptions.Verbosity();
         var config = new Option<string?>("--config") { Description = "A compression.yaml: analyse its model on data.validation, else data.calibration — never on the evaluation data." };
         var modelName = new Option<string?>("--model") { Description = "With --config: which model of the config." };
         var onEvaluation = new Option<bool>("--on-evaluation-data") { Description = "With --config: allow the search on the evaluation (test) data when there is no validation or calibration data (reported loudly)." };
         var command = new Command("sensitivity", "Accuracy vs sparsity, one prunable layer or channel group at a time (no fine-tuning).")
         {
-            path, sparsities, output, method, config, modelName, onEvaluation,
+            path, sparsities, output, method, config, modelName, onEvaluation, verbosity,
         };
         data.AddTo(command);
         command.SetAction(result =>
         {
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 if ((result.GetValue(config) is null) == (result.GetValue(data.Data) is null))
                 {
                     Console.Error.WriteLine("modelcompress: error MC0001: sensitivity needs either --config (the search uses the model's validation or calibration data) or a model and --data with the arrays to search on.");
@@ -53,7 +56,14 @@ internal static class SensitivityCommand
                 var levels = result.GetValue(sparsities)!.Split(',').Select(s => double.Parse(s, CultureInfo.InvariantCulture)).ToList();
                 var report = result.GetValue(method) == "channel" ? Channel(model, dataset, levels) : SensitivityAnalysis.Analyze(model, dataset, levels);
                 var markdown = Render(report, source);
-                Console.Out.Write(markdown);
+                var level = result.GetValue(verbosity);
+                Console.Out.Write(level == Verbosity.Quiet
+                    ? string.Create(CultureInfo.InvariantCulture, $"sensitivity: {report.Rows.Select(r => r.Node).Distinct().Count()} layers, {levels.Count} sparsities, baseline {report.Metric} {report.Baseline:0.0000}\n")
+                    : markdown);
+                if (level == Verbosity.Detailed)
+                {
+                    Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"elapsed {watch.Elapsed.TotalSeconds:0.00} s"));
+                }
                 if (result.GetValue(output) is { } folder)
                 {
                     AtomicFile.WriteAllText(Path.Combine(folder, "sensitivity.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }) + "\n");
