@@ -52,6 +52,18 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void A_step_with_many_layers_plots_the_first_80_and_says_so()
+    {
+        var layers = Enumerable.Range(0, 100).Select(i => new StepFact($"layer /l{i}/MatMul (MatMul)", "0.5000")).ToList();
+        var html = HtmlReportWriter.Render(Report("wide", Step(0, "prune", layers, Metrics(100_000, 0.9, 0.2))));
+
+        var captions = HtmlPage.Captions(html).ToList();
+        var bars = captions.FindIndex(c => c.EndsWith("sparsity per layer (first 80 of 100; the steps table lists all)", StringComparison.Ordinal));
+        Assert.Equal(80, HtmlPage.Marks(HtmlPage.Plots(html)[bars]));
+        Assert.Contains("<li>layer /l99/MatMul (MatMul) = 0.5000</li>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Epoch_facts_read_back_what_the_training_report_wrote()
     {
         var facts = new TrainingReport([new EpochRecord(7, 0.123456, 0.5, 1e-3, TimeSpan.Zero, true)], 7, 0.5, false, 10, "agreement").ToFacts();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ScottPlot;
 
 namespace ModelCompress.Engine.Reporting.Html;
@@ -10,6 +9,9 @@ namespace ModelCompress.Engine.Reporting.Html;
 /// </summary>
 internal static class ReportPlots
 {
+    // More bars than this would make unreadable labels; the steps table lists every layer.
+    private const int MaxBars = 80;
+
     public static IReadOnlyList<PlotSpec> For(ModelReport model)
     {
         var plots = new List<PlotSpec>();
@@ -43,15 +45,17 @@ internal static class ReportPlots
         var fractions = LayerFacts.Fractions(step);
         if (fractions.Count > 0)
         {
-            yield return new PlotSpec($"{title}: sparsity per layer", BarHeight(fractions.Count), plot => Bars(
-                plot, fractions.Select(f => (f.Layer, (double?)null, f.Fraction * 100)).ToList(), "share of weights or channels removed (%)"));
+            var rows = fractions.Take(MaxBars).Select(f => (f.Layer, (double?)null, f.Fraction * 100)).ToList();
+            yield return new PlotSpec($"{title}: sparsity per layer{Shown(rows.Count, fractions.Count)}", BarHeight(rows.Count),
+                plot => Bars(plot, rows, "share of weights or channels removed (%)"));
         }
 
         var widths = LayerFacts.Widths(step);
         if (widths.Count > 0)
         {
-            yield return new PlotSpec($"{title}: width before (grey) and after (blue)", BarHeight(widths.Count), plot => Bars(
-                plot, widths.Select(w => (w.Layer, (double?)w.Before, (double)w.After)).ToList(), "channels, neurons or heads"));
+            var rows = widths.Take(MaxBars).Select(w => (w.Layer, (double?)w.Before, (double)w.After)).ToList();
+            yield return new PlotSpec($"{title}: width before (grey) and after (blue){Shown(rows.Count, widths.Count)}", BarHeight(rows.Count),
+                plot => Bars(plot, rows, "channels, neurons or heads"));
         }
 
         var epochs = step.Facts.Select(f => EpochFact.TryParse(f, out var e) ? e : (EpochPoint?)null).OfType<EpochPoint>()
@@ -139,13 +143,14 @@ internal static class ReportPlots
         var score = plot.Add.Scatter(x, epochs.Select(e => e.Score * 100).ToArray());
         score.LegendText = $"validation {epochs[0].Metric} % (right)";
         score.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.XLabel("epoch");
         plot.YLabel("loss");
         plot.Axes.Right.Label.Text = $"{epochs[0].Metric} (%)";
         plot.ShowLegend(Alignment.MiddleRight);
     }
 
-    private static int BarHeight(int rows) => 110 + (24 * Math.Min(rows, 60));
+    private static int BarHeight(int rows) => 110 + (24 * rows);
 
-    internal static string F(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string Shown(int shown, int all) => shown == all ? string.Empty : $" (first {shown} of {all}; the steps table lists all)";
 }
