@@ -93,6 +93,7 @@ public sealed class HtmlReportWriterTests
         var (exitCode, output) = ToolProcess.Run(null, "report", reportJson, "--html", page, "--sensitivity", sensitivityJson);
 
         Assert.True(exitCode == 0, output);
+        Assert.True(output.Length == 0, output);
         var html = File.ReadAllText(page);
         HtmlPage.AssertSelfContained(html);
         var captions = HtmlPage.Captions(html);
