@@ -54,6 +54,9 @@ check "graph-only: second build downloads nothing" $?
 echo "  NuGet packages folder: $(mb "$work/graph/packages") MB, of which ModelCompress.*: $(du -scm "$work"/graph/packages/modelcompress.* | tail -1 | cut -f1) MB"
 [ ! -d "$work/graph/packages/modelcompress.tool.training.linux-x64" ]; check "graph-only: no training backend downloaded" $?
 (cd "$work/graph" && dotnet run --no-build > run.log 2>&1) && has "$work/graph/run.log" "accuracy: 0.9"; check "graph-only: app runs ($(grep accuracy "$work/graph/run.log"))" $?
+html="$work/graph/obj/Debug/net10.0/modelcompress/report.html"
+[ "$(grep -c '<svg' "$html" 2>/dev/null)" = 3 ] && ! grep -qiE 'https?://|<script|<link|Plot not drawn' "$html"
+check "graph-only: report.html from the packaged tool has no URL or script and its 3 plots ($(stat -c %s "$html" 2>/dev/null) bytes)" $?
 
 echo "consumer 1b: IDE and passthrough on a fresh copy (the engine never runs)"
 make_app "$work/ide" "$graph_steps"

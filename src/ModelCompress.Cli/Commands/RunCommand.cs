@@ -7,7 +7,7 @@ namespace ModelCompress.Cli.Commands;
 
 /// <summary>
 /// <c>modelcompress run --config compression.yaml</c>: what the build does — compress every model, evaluate,
-/// check budgets, write the models, report.json, report.md and the build manifest into the output folder — then
+/// check budgets, write the models, report.json, report.md, report.html and the build manifest into the output folder — then
 /// close with a summary table, and optionally a JUnit file and a GitHub step summary.
 /// </summary>
 internal static class RunCommand

@@ -4,13 +4,14 @@ using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.IO;
 using ModelCompress.Engine.Manifest;
 using ModelCompress.Engine.Reporting;
+using ModelCompress.Engine.Reporting.Html;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>
 /// The engine behind both <c>dotnet build</c> and <c>modelcompress run</c>: parse the config, run every model's
-/// pipeline, write the compressed models, report.json, report.md and — only when everything passed — the build
+/// pipeline, write the compressed models, report.json, report.md, report.html and — only when everything passed — the build
 /// manifest that tells MSBuild the outputs are complete and up to date.
 /// </summary>
 public sealed class CompressionEngine(StepRegistry registry, IEngineObserver observer)
@@ -28,6 +29,7 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
             DeleteIfExists(manifestPath);
             DeleteIfExists(Path.Combine(options.OutputDirectory, "report.json"));
             DeleteIfExists(Path.Combine(options.OutputDirectory, "report.md"));
+            DeleteIfExists(Path.Combine(options.OutputDirectory, "report.html"));
             var config = ConfigLoader.Load(options.ConfigPath);
             foreach (var warning in config.Warnings)
             {
@@ -96,6 +98,7 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
             diagnostics.Select(ToReport).ToList());
         var reportJson = Path.Combine(options.OutputDirectory, "report.json");
         var reportMd = Path.Combine(options.OutputDirectory, "report.md");
+        var reportHtml = Path.Combine(options.OutputDirectory, "report.html");
         try
         {
             foreach (var run in runs)
@@ -119,7 +122,8 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
 
             AtomicFile.WriteAllText(reportJson, ReportJson.Serialize(report));
             AtomicFile.WriteAllText(reportMd, MarkdownReportWriter.Render(report));
-            AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, "summary.txt"), string.Concat(SummaryLines.Render(report, reportMd).Select(l => l + "\n")));
+            AtomicFile.WriteAllText(reportHtml, HtmlReportWriter.Render(report));
+            AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, "summary.txt"), string.Concat(SummaryLines.Render(report, reportHtml).Select(l => l + "\n")));
             if (succeeded)
             {
                 var inputs = new SortedSet<string>(StringComparer.Ordinal) { config.FilePath };
@@ -129,7 +133,7 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
                     r.Report.Output!,
                     null, // the build names the resource after the project's root namespace
                     BuildManifest.AccessorNameOf(r.Report.Name))).ToList();
-                new BuildManifest(BuildManifest.CurrentVersion, inputs.ToList(), models, [reportJson, reportMd]).Write(manifestPath);
+                new BuildManifest(BuildManifest.CurrentVersion, inputs.ToList(), models, [reportJson, reportMd, reportHtml]).Write(manifestPath);
 
                 // Stamped with the run's start: an input edited while the run was going is newer, so the next
                 // build runs again.

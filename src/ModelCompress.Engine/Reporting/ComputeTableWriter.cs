@@ -15,7 +15,8 @@ internal static class ComputeTableWriter
         ? "—"
         : N(cost.Macs / 1e6) + (cost.IsComplete ? string.Empty : " (incomplete)");
 
-    public static void Render(StringBuilder md, ModelReport model)
+    /// <summary>The table's columns: the original, then every step whose metrics counted MACs.</summary>
+    public static List<(string Label, ComputeCost Cost)> Columns(ModelReport model)
     {
         var columns = new List<(string Label, ComputeCost Cost)>();
         if (model.Original?.Compute is { } original)
@@ -24,13 +25,22 @@ internal static class ComputeTableWriter
         }
 
         columns.AddRange(model.Steps.Where(s => s.Metrics?.Compute is not null).Select(s => ($"after {s.Index + 1}", s.Metrics!.Compute!)));
+        return columns;
+    }
+
+    /// <summary>The table's rows: every layer that computes in any column, in first-seen order.</summary>
+    public static List<(string Node, string OpType)> Layers(List<(string Label, ComputeCost Cost)> columns) =>
+        columns.SelectMany(c => c.Cost.Layers).Where(l => l.Macs > 0).Select(l => (l.Node, l.OpType)).Distinct().ToList();
+
+    public static void Render(StringBuilder md, ModelReport model)
+    {
+        var columns = Columns(model);
         if (columns.Count == 0)
         {
             return;
         }
 
-        var layers = columns.SelectMany(c => c.Cost.Layers).Where(l => l.Macs > 0)
-            .Select(l => (l.Node, l.OpType)).Distinct().ToList();
+        var layers = Layers(columns);
         md.AppendLine("MACs per sample by layer (thousands; symbolic batch counted as 1):").AppendLine();
         md.AppendLine($"| layer | op | {string.Join(" | ", columns.Select(c => c.Label))} |");
         md.AppendLine($"|---|---|{string.Concat(columns.Select(_ => "---|"))}");

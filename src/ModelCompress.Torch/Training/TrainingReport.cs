@@ -17,7 +17,7 @@ public sealed record TrainingReport(IReadOnlyList<EpochRecord> Epochs, int BestE
             new($"best validation {Metric}", F(BestAccuracy)),
             new("stopped early", StoppedEarly ? "yes (target reached)" : "no"),
         };
-        facts.AddRange(Epochs.Select(e => new StepFact($"epoch {e.Epoch}", $"loss {F(e.Loss)}, {Metric} {F(e.Accuracy)}")));
+        facts.AddRange(Epochs.Select(e => EpochFact.Create(e.Epoch, e.Loss, Metric, e.Accuracy)));
         return facts;
     }
 

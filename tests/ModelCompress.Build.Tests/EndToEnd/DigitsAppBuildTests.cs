@@ -41,7 +41,7 @@ public sealed class DigitsAppBuildTests
         Assert.Equal(manifestTime, File.GetLastWriteTimeUtc(manifest));
 
         // One line per model on both builds, the skipped one included (summary.txt beside the report).
-        const string Summary = @"ModelCompress: digits \d+\.\d KB → \d+\.\d KB, top-1 \d+\.\d\d % → \d+\.\d\d %, p95 \d+\.\d\d → \d+\.\d\d ms; report: .*report\.md";
+        const string Summary = @"ModelCompress: digits \d+\.\d KB → \d+\.\d KB, top-1 \d+\.\d\d % → \d+\.\d\d %, p95 \d+\.\d\d → \d+\.\d\d ms; report: .*report\.html";
         Assert.Matches(Summary, first.Output);
         Assert.Matches(Summary, second.Output);
         Assert.Contains(resource, AssemblyResources.Names(assembly));
