@@ -2,6 +2,7 @@ using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Torch.Steps;
 using ModelCompress.Torch.Tests.Training;
+using Xunit.Abstractions;
 
 namespace ModelCompress.Torch.Tests.Steps;
 
