@@ -15,6 +15,7 @@ namespace ModelCompress.Engine.Config;
 /// <param name="Exclude">Groups produced by these nodes are never pruned.</param>
 /// <param name="MacsRatio">sparsity: auto: the MACs target (pruned over original); null for a fixed sparsity.</param>
 /// <param name="MaxLayerSparsity">sparsity: auto: no group loses more than this fraction of its channels.</param>
+/// <param name="LatencyRatio">sparsity: auto: the measured ORT p50 target (pruned over original); null for a MACs target or fixed sparsity.</param>
 public sealed record ChannelPruneSettings(
     double Sparsity,
     PruneScope Scope,
@@ -24,16 +25,25 @@ public sealed record ChannelPruneSettings(
     IReadOnlyList<string> Include,
     IReadOnlyList<string> Exclude,
     double? MacsRatio = null,
-    double MaxLayerSparsity = 0.98) : IStepSettings
+    double MaxLayerSparsity = 0.98,
+    double? LatencyRatio = null) : IStepSettings
 {
     /// <inheritdoc />
     public string Kind => "prune";
 
     /// <inheritdoc />
-    public string CanonicalForm => new CanonicalText(Kind).Add("method", PruneMethod.Channel).Add("sparsity", Sparsity).Add("scope", Scope)
-        .Add("importance", Importance).Add("round_to", RoundTo).Add("min_channels", MinChannels?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")
-        .AddSet("include", Include).AddSet("exclude", Exclude)
-        .Add("macs_ratio", MacsRatio?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "none").Add("max_layer_sparsity", MaxLayerSparsity).ToString();
+    public string CanonicalForm
+    {
+        get
+        {
+            var text = new CanonicalText(Kind).Add("method", PruneMethod.Channel).Add("sparsity", Sparsity).Add("scope", Scope)
+                .Add("importance", Importance).Add("round_to", RoundTo).Add("min_channels", MinChannels?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none")
+                .AddSet("include", Include).AddSet("exclude", Exclude)
+                .Add("macs_ratio", MacsRatio?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "none").Add("max_layer_sparsity", MaxLayerSparsity);
+            // Written only when set, so the cache keys of existing channel steps stay as they were.
+            return (LatencyRatio is { } latency ? text.Add("latency_ratio", latency) : text).ToString();
+        }
+    }
 
     /// <summary>Rejects the channel-only keys and importances in unstructured pruning.</summary>
     internal static void ForbidChannelKeys(MappingReader map, PruneImportance importance)
@@ -55,7 +65,7 @@ public sealed record ChannelPruneSettings(
         var sparsityOk = map.Require("sparsity", "Add 'sparsity:' between 0 and 1 (e.g. 0.5 removes half the channels of each pruned group).");
         var auto = map.Value("sparsity") is YScalar { IsPlain: true, Value: "auto" };
         var sparsity = auto ? 0 : map.Number("sparsity", NumberRange.Open(0, 1));
-        var (macsRatio, maxLayer, autoOk) = ChannelAutoSettings.Read(map, auto);
+        var (macsRatio, latencyRatio, maxLayer, autoOk) = ChannelAutoSettings.Read(map, auto);
         var scope = map.Choice<PruneScope>("scope") ?? PruneScope.Layer;
         var importance = map.Choice<PruneImportance>("importance") ?? PruneImportance.L1;
         var ok = true;
@@ -91,7 +101,7 @@ public sealed record ChannelPruneSettings(
         // Magnitude pruning's "magnitude" ranks by |w|: for channels that is the L1 norm.
         importance = importance == PruneImportance.Magnitude ? PruneImportance.L1 : importance;
         return ok && autoOk && sparsityOk && sparsity is { } s
-            ? new ChannelPruneSettings(s, scope, importance, roundTo, minChannels, include, exclude, macsRatio, maxLayer)
+            ? new ChannelPruneSettings(s, scope, importance, roundTo, minChannels, include, exclude, macsRatio, maxLayer, latencyRatio)
             : null;
     }
 }

@@ -92,7 +92,7 @@ public static class ConfigKeys
                 "method", "sparsity", "scope", "schedule", "importance", "include", "exclude", "training", "round_to", "min_channels",
                 "n", "m", "max_layer_sparsity", "skip_first_last", "target",
             ],
-            [PruneTarget] = ["macs_ratio"],
+            [PruneTarget] = ["macs_ratio", "latency_ratio"],
             [Quantize] =
             [
                 "mode", "per_channel", "ops", "include", "exclude",

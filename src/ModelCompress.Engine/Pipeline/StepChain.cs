@@ -6,6 +6,7 @@ using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
 using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Steps;
+using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Steps.Prepare;
 using ModelCompress.Onnx;
 
@@ -33,6 +34,7 @@ internal sealed class StepChain(
         var links = new List<Link>();
         var current = original;
         var key = ContentHash.OfParts("model", ContentHash.OfBytes(originalBytes));
+        var nmPatterns = new List<(NmPruneSettings Nm, int Index, IReadOnlyList<string> Weights)>();
         foreach (var (step, runner) in model.Steps.Zip(runners))
         {
             var parentKey = key;
@@ -56,6 +58,7 @@ internal sealed class StepChain(
                 stage, () => RunOrReuse(runner, step, current, original, data, parentKey, parts, stage, preparation), r => r.Hit);
             // Continue from the bytes, hit or miss, so what follows sees exactly what the cache holds.
             current = OnnxModel.FromBytes(bytes);
+            GuardNmPatterns(nmPatterns, step, current);
 
             var metrics = clock.Time($"evaluate after step {step.Index + 1}", () => probe.Measure(current, bytes, data, reference).Metrics);
             var report = new StepReport(step.Index, step.Kind, runner.Kind.Name, step.Settings.CanonicalForm, key, hit, durationMs, facts, metrics);
@@ -63,6 +66,20 @@ internal sealed class StepChain(
         }
 
         return links;
+    }
+
+    /// <summary>Every later model must keep the pattern an N:M step made (MC3140); an N:M step records its weights.</summary>
+    private static void GuardNmPatterns(List<(NmPruneSettings Nm, int Index, IReadOnlyList<string> Weights)> patterns, StepConfig step, OnnxModel current)
+    {
+        foreach (var (nm, index, weights) in patterns)
+        {
+            NmPatternGuard.Verify(nm, index, weights, current, step);
+        }
+
+        if (step.Settings is NmPruneSettings made)
+        {
+            patterns.Add((made, step.Index, NmPatternGuard.PatternWeights(current, made.N, made.M)));
+        }
     }
 
     private List<StepBinding> ResolveAll()

@@ -2,6 +2,7 @@ using System.Globalization;
 using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Diagnostics;
+using ModelCompress.Engine.Evaluation;
 using ModelCompress.Engine.Reporting;
 using ModelCompress.Onnx;
 
@@ -14,7 +15,7 @@ namespace ModelCompress.Engine.Steps.Channel;
 /// </summary>
 internal static class ChannelAutoRun
 {
-    public static StepResult Run(OnnxModel model, StepContext context, ChannelPruneSettings settings, double macsRatio, StepConfig step)
+    public static StepResult Run(OnnxModel model, StepContext context, ChannelPruneSettings settings, StepConfig step)
     {
         if (context.Data?.Calibration is not { Count: > 0 } calibration)
         {
@@ -24,12 +25,16 @@ internal static class ChannelAutoRun
 
         SearchRows.Check(calibration, context.Data, "sparsity: auto", step.PositionOf("sparsity"), context.Report);
         var rows = new EvalDataset(calibration, null, calibration.Values.First().Rows, null, null, null);
-        var result = ChannelAutoSearch.ForMacs(model, rows, macsRatio, settings.MaxLayerSparsity, step.PositionOf("target.macs_ratio"));
+        var result = settings.LatencyRatio is { } latencyRatio
+            ? ChannelAutoSearch.ForLatency(model, rows, latencyRatio, settings.MaxLayerSparsity, LatencyTiming, step.PositionOf("target.latency_ratio"))
+            : ChannelAutoSearch.ForMacs(model, rows, settings.MacsRatio!.Value, settings.MaxLayerSparsity, step.PositionOf("target.macs_ratio"));
         var (groups, _) = ChannelAutoSearch.Allowed(model);
         var pruned = ChannelRatioPlan.Apply(model, groups.Where(g => result.Ratios.ContainsKey(g.Name)).ToDictionary(g => g.Id, g => result.Ratios[g.Name]));
         var facts = new List<StepFact>
         {
-            new("sparsity auto", $"macs ratio {F(result.MacsRatio)} (target {F(macsRatio)}), calibration agreement {F(result.Score)}"),
+            settings.LatencyRatio is { } target
+                ? new("sparsity auto", $"measured latency ratio {F(result.Reached)} (target {F(target)}; ORT p50, batch 1, 1 thread, {ChannelAutoSearch.LatencyRounds} alternating rounds: noisy), macs ratio {F(result.MacsRatio)}, calibration agreement {F(result.Score)}")
+                : new("sparsity auto", $"macs ratio {F(result.MacsRatio)} (target {F(settings.MacsRatio!.Value)}), calibration agreement {F(result.Score)}"),
             new("parameters", $"{ChannelPruneRunner.Parameters(model)} -> {ChannelPruneRunner.Parameters(pruned)}"),
         };
         facts.AddRange(result.Ratios.Select(r => new StepFact($"group {r.Key}", $"ratio {F(r.Value)}")));
@@ -37,6 +42,9 @@ internal static class ChannelAutoRun
         facts.Add(new StepFact("left alone", "groups feeding a graph output (the classifier's width)"));
         return new StepResult(pruned, facts);
     }
+
+    /// <summary>How a latency target is timed: one thread, batch 1 (the generated rows), a short warm-up.</summary>
+    private static EvaluationOptions LatencyTiming { get; } = new(Warmup: 5, Iterations: 30, Threads: 1, Provider: "cpu", BatchSize: 1);
 
     private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -24,16 +24,48 @@ public static class ChannelAutoSearch
     public static ChannelAutoResult ForMacs(OnnxModel model, EvalDataset data, double macsRatio, double maxLayerSparsity, SourcePosition at)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var original = MacCounter.Count(model).Macs;
+        return Search(model, data, maxLayerSparsity, m => (double)MacCounter.Count(m).Macs / original, macsRatio, floor => Diagnostic.Error(
+            "MC3250",
+            $"target macs_ratio {macsRatio} is below what channel pruning can reach here ({floor:0.0000} with every allowed group at max_layer_sparsity {maxLayerSparsity}; first layer and classifier left alone); raise the target or max_layer_sparsity.",
+            at));
+    }
+
+    /// <summary>
+    /// Searches ratios so that the measured ORT p50 (batch 1, 1 thread, alternating rounds against the original in one
+    /// process) is ≤ <paramref name="latencyRatio"/> × the original's. Moves are still ranked by accuracy lost per MAC
+    /// saved (timing every candidate of every move would multiply the cost by the group count); only the stop is
+    /// measured, after each accepted move. Noisy: two runs on a loaded machine can stop one move apart.
+    /// </summary>
+    /// <exception cref="CompressionException">MC3141 when the target is below what pruning the allowed groups reaches.</exception>
+    public static ChannelAutoResult ForLatency(
+        OnnxModel model, EvalDataset data, double latencyRatio, double maxLayerSparsity, EvaluationOptions timing, SourcePosition at)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var original = model.ToBytes();
+        return Search(model, data, maxLayerSparsity, m => 1.0 / AlternatingLatency.Measure(original, m.ToBytes(), LatencyRounds, timing).MedianRoundSpeedup, latencyRatio,
+            floor => Diagnostic.Error(
+                "MC3141",
+                $"target latency_ratio {latencyRatio} is below what channel pruning reaches here (measured {floor:0.0000} with every allowed group at max_layer_sparsity {maxLayerSparsity}; first layer and classifier left alone). Latency is measured and noisy: raise the target, raise max_layer_sparsity, or use macs_ratio.",
+                at));
+    }
+
+    /// <summary>Rounds per latency measurement: an odd count so the median is one round's ratio.</summary>
+    internal const int LatencyRounds = 7;
+
+    private static ChannelAutoResult Search(
+        OnnxModel model, EvalDataset data, double maxLayerSparsity, Func<OnnxModel, double> ratioOf, double target, Func<double, Diagnostic> unreachable)
+    {
         ArgumentNullException.ThrowIfNull(data);
         var original = MacCounter.Count(model).Macs;
-        var target = original * macsRatio;
         var (groups, leftAlone) = Allowed(model);
         var ratios = groups.ToDictionary(g => g.Id, _ => 0.0);
         var current = model;
         // Without labels the unpruned model's predictions are the reference (agreement).
         var reference = data.Labels is null ? Evaluate(model, data, null).Outputs : null;
         var score = Score(model, data, reference);
-        while (MacCounter.Count(current).Macs > target)
+        var reached = ratioOf(current);
+        while (reached > target)
         {
             var macs = MacCounter.Count(current).Macs;
             (int Id, OnnxModel Model, double Score, double Value)? best = null;
@@ -58,20 +90,17 @@ public static class ChannelAutoSearch
 
             if (best is not { } move)
             {
-                var floor = (double)macs / original;
-                throw new CompressionException(Diagnostic.Error(
-                    "MC3250",
-                    $"target macs_ratio {macsRatio} is below what channel pruning can reach here ({floor:0.0000} with every allowed group at max_layer_sparsity {maxLayerSparsity}; first layer and classifier left alone); raise the target or max_layer_sparsity.",
-                    at));
+                throw new CompressionException(unreachable(reached));
             }
 
             ratios[move.Id] += Step;
             current = move.Model;
             score = move.Score;
+            reached = ratioOf(current);
         }
 
         var names = groups.Where(g => ratios[g.Id] > 0).ToDictionary(g => g.Name, g => ratios[g.Id], StringComparer.Ordinal);
-        return new ChannelAutoResult(names, (double)MacCounter.Count(current).Macs / original, score, leftAlone);
+        return new ChannelAutoResult(names, (double)MacCounter.Count(current).Macs / original, score, leftAlone) { Reached = reached };
     }
 
     /// <summary>The groups a search may prune, and the names of those it leaves alone with why.</summary>

@@ -53,9 +53,9 @@ public sealed class ChannelPruneRunner : IStepRunner<ChannelPruneSettings>
         }
 
         var ready = scored.Select(s => (s.Group, Scores: s.Scores ?? ChannelImportance.Score(model.Graph, s.Group, PruneImportance.L1, context.Seed)!)).ToList();
-        if (settings.MacsRatio is { } macsRatio)
+        if (settings.MacsRatio is not null || settings.LatencyRatio is not null)
         {
-            return ChannelAutoRun.Run(input.Model, context, settings, macsRatio, step);
+            return ChannelAutoRun.Run(input.Model, context, settings, step);
         }
 
         var before = Parameters(model);
