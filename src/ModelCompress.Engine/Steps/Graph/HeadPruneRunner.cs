@@ -8,7 +8,7 @@ public sealed class HeadPruneRunner : IStepRunner
 {
     public string RunnerKey => "prune.heads";
 
-    public string CacheSalt => "heads-v1";
+    public string CacheSalt => "heads-v2";
 
     public StepResult Run(StepInput input, StepContext context)
     {
