@@ -49,4 +49,29 @@ public sealed class TransformerFixtureTests
         Assert.Equal([("layers.0.ffn.fc1/MatMul", 64, 32), ("layers.1.ffn.fc1/MatMul", 64, 32)], result.Blocks.Select(b => (b.Up, b.Before, b.After)));
         Assert.True(OrtEval.Accuracy(OrtEval.Logits(result.Model.ToBytes())) > 0.5);
     }
+
+    [Fact]
+    public void Removing_heads_zeroed_first_in_the_fixture_keeps_its_outputs_within_1e_5_in_onnx_runtime()
+    {
+        // Heads 1 and 3 (of 4, size 8) zeroed in both layers: Q/K/V columns and biases, output projection rows.
+        var zeroed = OnnxModel.Load(Fixture("digits_transformer.onnx"));
+        bool Dropped(long channel) => channel / 8 is 1 or 3;
+        for (var layer = 0; layer < 2; layer++)
+        {
+            foreach (var part in new[] { "q", "k", "v" })
+            {
+                GeneratedGraph.Zero(zeroed.Graph, $"layers.{layer}.attn.{part}_proj.weight", i => Dropped(i % 32));
+                GeneratedGraph.Zero(zeroed.Graph, $"layers.{layer}.attn.{part}_proj.bias", i => Dropped(i));
+            }
+
+            GeneratedGraph.Zero(zeroed.Graph, $"layers.{layer}.attn.out_proj.weight", i => Dropped(i / 32));
+        }
+
+        var result = new HeadPruner(0.5).Prune(zeroed);
+
+        Assert.All(result.Blocks, b => Assert.Equal(2, b.After));
+        var expected = OrtEval.Logits(zeroed.ToBytes());
+        var actual = OrtEval.Logits(result.Model.ToBytes());
+        Assert.True(OrtEval.MaxAbsDifference(expected, actual) <= 1e-5f, $"max abs difference {OrtEval.MaxAbsDifference(expected, actual)}");
+    }
 }
