@@ -19,7 +19,7 @@ internal sealed record AttentionBlock(
 {
     private static readonly HashSet<string> ScoreOps = new(StringComparer.Ordinal) { "Add", "Sub", "Mul", "Div", "Where" };
 
-    /// <summary>The attention around a Softmax, or null with the reason it is not one.</summary>
+    /// <summary>The attention around a Softmax, or null with the reason it is not one (Shape readers of its values are ignored: they see no head data).</summary>
     public static (AttentionBlock? Block, string? Why) From(OnnxGraph graph, OnnxNode softmax)
     {
         var values = new List<string>();
@@ -38,7 +38,7 @@ internal sealed record AttentionBlock(
         var consumers = graph.Consumers(softmax.Output(0));
         if (consumers is not [{ OpType: "MatMul" } context] || context.Input(0) != softmax.Output(0)
             || graph.Consumers(context.Output(0)) is not [{ OpType: "Transpose" } merged]
-            || graph.Consumers(merged.Output(0)) is not [{ OpType: "Reshape" } merge]
+            || graph.Consumers(merged.Output(0)).Where(c => c.OpType != "Shape").ToList() is not [{ OpType: "Reshape" } merge]
             || graph.Consumers(merge.Output(0)) is not [{ OpType: "MatMul" } output]
             || !IsWeight(graph, output.Input(1)))
         {
@@ -109,10 +109,77 @@ internal sealed record AttentionBlock(
         return (matmul, bias, reshape);
     }
 
-    /// <summary>The constant shape input of a Reshape, from an initializer or a Constant node; null when computed.</summary>
+    /// <summary>Marks a shape entry computed at run time (Shape → Gather → Unsqueeze into a Concat).</summary>
+    public const long Computed = long.MinValue;
+
+    /// <summary>
+    /// The shape input of a Reshape: a constant (initializer or Constant node), or a Concat of constants and
+    /// one-element sizes computed at run time (as torch.onnx.export writes with a dynamic batch), those entries
+    /// <see cref="Computed"/>; null when it cannot be read.
+    /// </summary>
     public static long[]? ShapeOf(OnnxGraph graph, OnnxNode reshape)
     {
-        var name = reshape.Input(1);
+        if (Constant(graph, reshape.Input(1)) is { } constant)
+        {
+            return constant;
+        }
+
+        if (graph.Producer(reshape.Input(1)) is not { OpType: "Concat" } concat)
+        {
+            return null;
+        }
+
+        var dims = new List<long>();
+        foreach (var part in concat.Inputs)
+        {
+            if (Constant(graph, part) is { } values)
+            {
+                dims.AddRange(values);
+            }
+            else if (graph.Producer(part) is { OpType: "Unsqueeze" } unsqueeze && graph.Producer(unsqueeze.Input(0)) is { OpType: "Gather" } gather
+                && Constant(graph, gather.Input(1)) is { Length: 1 } && graph.Producer(gather.Input(0)) is { OpType: "Shape" })
+            {
+                dims.Add(Computed);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return [.. dims];
+    }
+
+    /// <summary>Sets entry <paramref name="index"/> (a constant one) of a Reshape's shape to <paramref name="value"/>, in a constant of its own.</summary>
+    public static void SetShape(OnnxGraph graph, OnnxNode reshape, int index, long value)
+    {
+        var (owner, input, offset) = (reshape, 1, 0);
+        if (Constant(graph, reshape.Input(1)) is null)
+        {
+            // A Concat: find the constant part that holds the entry.
+            owner = graph.Producer(reshape.Input(1))!;
+            for (input = 0; ; input++)
+            {
+                var length = Constant(graph, owner.Input(input))?.Length ?? 1;
+                if (index < offset + length)
+                {
+                    break;
+                }
+
+                offset += length;
+            }
+        }
+
+        var dims = Constant(graph, owner.Input(input))!;
+        dims[index - offset] = value;
+        var name = graph.UniqueName(owner.Input(input) + "_pruned");
+        graph.SetInitializer(OnnxTensor.FromInt64s(name, [dims.Length], dims));
+        owner.SetInput(input, name);
+        graph.Invalidate();
+    }
+
+    private static long[]? Constant(OnnxGraph graph, string name)
+    {
         if (graph.TryGetInitializer(name, out var shape))
         {
             return shape.ToInt64Array();

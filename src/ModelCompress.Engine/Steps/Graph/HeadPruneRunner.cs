@@ -6,7 +6,7 @@ namespace ModelCompress.Engine.Steps.Graph;
 /// <summary><c>prune: { method: heads }</c>: removes attention heads from the graph.</summary>
 public sealed class HeadPruneRunner : IStepRunner<NeuronPruneSettings>
 {
-    public string CacheSalt => "heads-v1";
+    public string CacheSalt => "heads-v2";
 
     public StepResult Run(NeuronPruneSettings settings, StepInput input, StepContext context)
     {

@@ -6,7 +6,8 @@ namespace ModelCompress.Engine.Steps.Graph;
 /// <summary>
 /// Removes attention heads (<see cref="AttentionBlock"/>): the Q, K and V projection columns and bias entries of the
 /// removed heads, the output projection rows, and the head count in the Reshape shape constants (each Reshape gets
-/// its own initializer, since exporters share one constant between layers; Constant-node shapes are read too). Importance is the head's L1 norm over all four
+/// its own initializer, since exporters share one constant between layers; Constant-node shapes are read too, and
+/// Concat shapes computed from Shape/Gather as the PyTorch exporter writes them for a dynamic batch). Importance is the head's L1 norm over all four
 /// projections; the same fraction of heads goes in every block, at least one stays, ties keep the lower index.
 /// </summary>
 public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include = null, IReadOnlyList<string>? exclude = null)
@@ -55,13 +56,13 @@ public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include =
                     AxisSlice.Replace(graph, bias, 0, channels);
                 }
 
-                SetShape(graph, reshape, 2, kept.Count);
+                AttentionBlock.SetShape(graph, reshape, 2, kept.Count);
             }
 
             AxisSlice.Replace(graph, block.Output.Input(1), 0, channels);
             if (AttentionBlock.ShapeOf(graph, block.Merge)![2] > 0)
             {
-                SetShape(graph, block.Merge, 2, channels.Count);
+                AttentionBlock.SetShape(graph, block.Merge, 2, channels.Count);
             }
 
             var stale = graph.Proto.ValueInfo.Where(v => block.Values.Contains(v.Name)).ToList();
@@ -97,15 +98,5 @@ public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include =
             var channel = columns ? i % width : i / width;
             scores[channel / headSize] += Math.Abs(values[i]);
         }
-    }
-
-    private static void SetShape(OnnxGraph graph, OnnxNode reshape, int index, long value)
-    {
-        var dims = AttentionBlock.ShapeOf(graph, reshape)!;
-        dims[index] = value;
-        var name = graph.UniqueName(reshape.Input(1) + "_pruned");
-        graph.SetInitializer(OnnxTensor.FromInt64s(name, [dims.Length], dims));
-        reshape.SetInput(1, name);
-        graph.Invalidate();
     }
 }
