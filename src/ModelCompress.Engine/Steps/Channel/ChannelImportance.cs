@@ -16,7 +16,8 @@ internal static class ChannelImportance
     {
         if (importance == PruneImportance.Random)
         {
-            var random = new Random(HashCode.Combine(seed, group.Id) & int.MaxValue);
+            // Not HashCode.Combine: its seed changes with every process, so the same config would prune other channels.
+            var random = new Random(unchecked((seed * 1_000_003) + group.Id) & int.MaxValue);
             return Enumerable.Range(0, (int)group.Channels).Select(_ => random.NextDouble()).ToArray();
         }
 
