@@ -10,7 +10,7 @@ public sealed class HeadPruneRunner : IStepRunner<NeuronPruneSettings>
 
     public StepResult Run(NeuronPruneSettings settings, StepInput input, StepContext context)
     {
-        var result = new HeadPruner(settings.Sparsity, settings.Include, settings.Exclude).Prune(input.Model);
+        var result = new HeadPruner(settings.Sparsity, settings.Include, settings.Exclude, settings.Importance, context.Seed).Prune(input.Model);
         return new StepResult(result.Model, result.Blocks.Select(b => new StepFact($"attention {b.Up} → {b.Down}", $"{b.Before} → {b.After} heads")).ToList());
     }
 }

@@ -1,3 +1,4 @@
+using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx;
 
@@ -10,7 +11,8 @@ namespace ModelCompress.Engine.Steps.Graph;
 /// Concat shapes computed from Shape/Gather as the PyTorch exporter writes them for a dynamic batch). Importance is the head's L1 norm over all four
 /// projections; the same fraction of heads goes in every block, at least one stays, ties keep the lower index.
 /// </summary>
-public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include = null, IReadOnlyList<string>? exclude = null)
+public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include = null, IReadOnlyList<string>? exclude = null,
+    PruneImportance importance = PruneImportance.L1, int seed = 0)
 {
     /// <summary>Prunes a copy of <paramref name="model"/>; blocks are selected by their output projection's node name.</summary>
     /// <exception cref="CompressionException">MC3234 when the model has no attention block in this pattern.</exception>
@@ -44,9 +46,9 @@ public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include =
         }
 
         var widths = new List<(string, string, int, int)>();
-        foreach (var block in blocks)
+        foreach (var (block, index) in blocks.Select((b, i) => (b, i)))
         {
-            var kept = Keep(graph, block);
+            var kept = Keep(graph, block, index);
             var channels = kept.SelectMany(h => Enumerable.Range(h * block.HeadSize, block.HeadSize)).ToList();
             foreach (var (matmul, bias, reshape) in block.Projections)
             {
@@ -74,21 +76,25 @@ public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include =
         return new NeuronPruneResult(result, widths);
     }
 
-    private List<int> Keep(OnnxGraph graph, AttentionBlock block)
+    private List<int> Keep(OnnxGraph graph, AttentionBlock block, int index)
     {
-        var scores = new double[block.Heads];
-        foreach (var (matmul, _, _) in block.Projections)
+        var scores = importance == PruneImportance.Random ? BlockImportance.Random(block.Heads, seed, index) : new double[block.Heads];
+        if (importance != PruneImportance.Random)
         {
-            AddL1(graph, matmul.Input(1), columns: true, block.HeadSize, scores);
+            foreach (var (matmul, _, _) in block.Projections)
+            {
+                AddScores(graph, matmul.Input(1), columns: true, block.HeadSize, scores);
+            }
+
+            AddScores(graph, block.Output.Input(1), columns: false, block.HeadSize, scores);
         }
 
-        AddL1(graph, block.Output.Input(1), columns: false, block.HeadSize, scores);
         var removed = (int)Math.Round(sparsity * block.Heads, MidpointRounding.AwayFromZero);
         var kept = Math.Max(1, block.Heads - removed);
         return Enumerable.Range(0, block.Heads).OrderByDescending(h => scores[h]).ThenBy(h => h).Take(kept).Order().ToList();
     }
 
-    private static void AddL1(OnnxGraph graph, string name, bool columns, int headSize, double[] scores)
+    private void AddScores(OnnxGraph graph, string name, bool columns, int headSize, double[] scores)
     {
         graph.TryGetInitializer(name, out var tensor);
         var values = tensor!.ToFloatArray();
@@ -96,7 +102,7 @@ public sealed class HeadPruner(double sparsity, IReadOnlyList<string>? include =
         for (var i = 0; i < values.Length; i++)
         {
             var channel = columns ? i % width : i / width;
-            scores[channel / headSize] += Math.Abs(values[i]);
+            scores[channel / headSize] += BlockImportance.Of(values[i], importance);
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class NeuronPruneRunner : IStepRunner<NeuronPruneSettings>
 
     public StepResult Run(NeuronPruneSettings settings, StepInput input, StepContext context)
     {
-        var result = new NeuronPruner(settings.Sparsity, settings.Include, settings.Exclude).Prune(input.Model);
+        var result = new NeuronPruner(settings.Sparsity, settings.Include, settings.Exclude, settings.Importance, context.Seed).Prune(input.Model);
         var facts = result.Blocks
             .Select(b => new StepFact($"block {b.Up} → {b.Down}", $"{b.Before} → {b.After} neurons"))
             .ToList();

@@ -1,3 +1,4 @@
+using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx;
 
@@ -9,7 +10,8 @@ namespace ModelCompress.Engine.Steps.Graph;
 /// is the group's L1 norm (up column + bias + down row), as DepGraph sums a group's members; the same fraction is
 /// removed from every block, at least one neuron is always kept, and ties keep the lower index.
 /// </summary>
-public sealed class NeuronPruner(double sparsity, IReadOnlyList<string>? include = null, IReadOnlyList<string>? exclude = null)
+public sealed class NeuronPruner(double sparsity, IReadOnlyList<string>? include = null, IReadOnlyList<string>? exclude = null,
+    PruneImportance importance = PruneImportance.L1, int seed = 0)
 {
     /// <summary>Prunes a copy of <paramref name="model"/>.</summary>
     /// <exception cref="CompressionException">MC3233 when the model has no feed-forward block (each candidate's reason named).</exception>
@@ -42,9 +44,9 @@ public sealed class NeuronPruner(double sparsity, IReadOnlyList<string>? include
         }
 
         var widths = new List<(string, string, int, int)>();
-        foreach (var block in blocks)
+        foreach (var (block, index) in blocks.Select((b, i) => (b, i)))
         {
-            var keep = Keep(graph, block);
+            var keep = Keep(graph, block, index);
             AxisSlice.Replace(graph, block.Up.Input(1), block.UpAxis, keep);
             AxisSlice.Replace(graph, block.Down.Input(1), block.DownAxis, keep);
             if (block.Bias is { } bias)
@@ -62,14 +64,17 @@ public sealed class NeuronPruner(double sparsity, IReadOnlyList<string>? include
         return new NeuronPruneResult(result, widths);
     }
 
-    private List<int> Keep(OnnxGraph graph, FfnBlock block)
+    private List<int> Keep(OnnxGraph graph, FfnBlock block, int index)
     {
-        var scores = new double[block.Width];
-        AddL1(graph, block.Up.Input(1), block.UpAxis, scores);
-        AddL1(graph, block.Down.Input(1), block.DownAxis, scores);
-        if (block.Bias is { } bias)
+        var scores = importance == PruneImportance.Random ? BlockImportance.Random(block.Width, seed, index) : new double[block.Width];
+        if (importance != PruneImportance.Random)
         {
-            AddL1(graph, bias, 0, scores);
+            AddScores(graph, block.Up.Input(1), block.UpAxis, scores);
+            AddScores(graph, block.Down.Input(1), block.DownAxis, scores);
+            if (block.Bias is { } bias)
+            {
+                AddScores(graph, bias, 0, scores);
+            }
         }
 
         var removed = (int)Math.Round(sparsity * block.Width, MidpointRounding.AwayFromZero);
@@ -77,7 +82,7 @@ public sealed class NeuronPruner(double sparsity, IReadOnlyList<string>? include
         return Enumerable.Range(0, block.Width).OrderByDescending(j => scores[j]).ThenBy(j => j).Take(kept).Order().ToList();
     }
 
-    private static void AddL1(OnnxGraph graph, string name, int axis, double[] scores)
+    private void AddScores(OnnxGraph graph, string name, int axis, double[] scores)
     {
         graph.TryGetInitializer(name, out var tensor);
         var values = tensor!.ToFloatArray();
@@ -85,7 +90,7 @@ public sealed class NeuronPruner(double sparsity, IReadOnlyList<string>? include
         var length = tensor.Dims[axis];
         for (var i = 0; i < values.Length; i++)
         {
-            scores[(int)(i / inner % length)] += Math.Abs(values[i]);
+            scores[(int)(i / inner % length)] += BlockImportance.Of(values[i], importance);
         }
     }
 }
