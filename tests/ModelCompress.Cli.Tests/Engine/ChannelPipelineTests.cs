@@ -6,25 +6,11 @@ namespace ModelCompress.Cli.Tests.Engine;
 /// <summary>One-shot channel pruning followed by the training steps, through the whole engine.</summary>
 public sealed class ChannelPipelineTests(ITestOutputHelper output)
 {
-    private const string Recipe = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn_bn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-              train: { inputs: { input: x_train }, labels: y_train }
-              validation: { inputs: { input: x_calib }, labels: y_calib }
-            steps:
-              - prune: { method: channel, sparsity: 0.5, importance: bn_scale, round_to: 8 }
-              - distill: { teacher: original, temperature: 4, alpha: 0.7, training: { epochs: 8, lr: 0.002, lr_schedule: cosine, early_stop: false } }
-              - finetune: { training: { epochs: 1, lr: 0.0001, early_stop: false } }
-            evaluation: { iterations: 5, warmup: 1 }
-            budgets:
-              accuracy: { metric: top1, max_drop: 0.02 }
-        """;
+    private static readonly string Recipe = TrainingRecipe.For("digits_cnn_bn.onnx", """
+        - prune: { method: channel, sparsity: 0.5, importance: bn_scale, round_to: 8 }
+        - distill: { teacher: original, temperature: 4, alpha: 0.7, training: { epochs: 8, lr: 0.002, lr_schedule: cosine, early_stop: false } }
+        - finetune: { training: { epochs: 1, lr: 0.0001, early_stop: false } }
+        """, "accuracy: { metric: top1, max_drop: 0.02 }");
 
     [Fact]
     public void Half_the_channels_removed_then_distilled_stays_within_two_points_at_a_third_of_the_size()

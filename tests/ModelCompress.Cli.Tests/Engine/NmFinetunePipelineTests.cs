@@ -6,22 +6,10 @@ namespace ModelCompress.Cli.Tests.Engine;
 /// <summary>2:4 then fine-tune through the whole engine: the pipeline's N:M guard (MC3140) checks the fine-tuned model.</summary>
 public sealed class NmFinetunePipelineTests(ITestOutputHelper output)
 {
-    private const string Recipe = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-              train: { inputs: { input: x_train }, labels: y_train }
-              validation: { inputs: { input: x_calib }, labels: y_calib }
-            steps:
-              - prune: { method: nm, n: 2, m: 4 }
-              - finetune: { training: { epochs: 3, batch_size: 64, optimizer: adam, lr: 0.001 } }
-            evaluation: { iterations: 5, warmup: 1 }
-        """;
+    private static readonly string Recipe = TrainingRecipe.For("digits_cnn.onnx", """
+        - prune: { method: nm, n: 2, m: 4 }
+        - finetune: { training: { epochs: 3, batch_size: 64, optimizer: adam, lr: 0.001 } }
+        """);
 
     [Fact]
     public void Two_of_four_then_finetune_keeps_the_pattern_and_recovers_accuracy()

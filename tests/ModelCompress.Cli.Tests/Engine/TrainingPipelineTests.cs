@@ -7,27 +7,13 @@ namespace ModelCompress.Cli.Tests.Engine;
 /// <summary>The README's training recipe through the whole engine: gradual pruning with KD, distill, then fine-tune.</summary>
 public sealed class TrainingPipelineTests(ITestOutputHelper output)
 {
-    private const string Recipe = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-              train: { inputs: { input: x_train }, labels: y_train }
-              validation: { inputs: { input: x_calib }, labels: y_calib }
-            steps:
-              - prune: { method: magnitude, sparsity: 0.9, scope: global, schedule: gradual,
-                         training: { epochs: 10, batch_size: 64, optimizer: adam, lr: 0.001, lr_schedule: cosine,
-                                     distill: { temperature: 4, alpha: 0.7 } } }
-              - distill: { teacher: original, temperature: 4, alpha: 0.7, training: { epochs: 5, lr: 0.0005 } }
-              - finetune: { training: { epochs: 3, lr: 0.0001 } }
-            evaluation: { iterations: 5, warmup: 1 }
-            budgets:
-              accuracy: { metric: top1, max_drop: 0.01 }
-        """;
+    private static readonly string Recipe = TrainingRecipe.For("digits_cnn.onnx", """
+        - prune: { method: magnitude, sparsity: 0.9, scope: global, schedule: gradual,
+                   training: { epochs: 10, batch_size: 64, optimizer: adam, lr: 0.001, lr_schedule: cosine,
+                               distill: { temperature: 4, alpha: 0.7 } } }
+        - distill: { teacher: original, temperature: 4, alpha: 0.7, training: { epochs: 5, lr: 0.0005 } }
+        - finetune: { training: { epochs: 3, lr: 0.0001 } }
+        """, "accuracy: { metric: top1, max_drop: 0.01 }");
 
     [Fact]
     public void Ninety_percent_sparse_digits_cnn_stays_within_a_point_and_keeps_its_zeros()
