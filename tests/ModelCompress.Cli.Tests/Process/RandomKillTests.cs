@@ -89,16 +89,34 @@ public sealed class RandomKillTests(ITestOutputHelper output)
 
         var verify = ToolProcess.Run(null, "cache", "verify", "--cache-dir", project.CacheDir);
         Assert.True(verify.ExitCode == 0, verify.Output);
+        // Whether a kill landed inside a staging write is chance; one planted staging folder makes every run age
+        // and sweep a folder, as a kill at the end of a write leaves.
+        var planted = Path.Combine(project.CacheDir, ArtifactCache.StagingFolder, "planted", "model.onnx");
+        Directory.CreateDirectory(Path.GetDirectoryName(planted)!);
+        File.WriteAllBytes(planted, [1, 2, 3]);
         var left = Leftovers(project);
         Assert.All(left, f => Assert.True(File.GetLastWriteTimeUtc(f) > DateTime.UtcNow - CacheSweeper.StaleAfter, f));
         foreach (var file in left)
         {
-            File.SetLastWriteTimeUtc(file, DateTime.UtcNow - TimeSpan.FromHours(2));
+            Backdate(file, project.CacheDir);
         }
 
         Assert.Equal(0, ToolProcess.Run(null, "cache", "gc", "--cache-dir", project.CacheDir).ExitCode);
         TimedRun(project); // its sweep of the output folder
         Assert.DoesNotContain(Leftovers(project), f => File.GetLastWriteTimeUtc(f) < DateTime.UtcNow - CacheSweeper.StaleAfter);
+    }
+
+    // The sweeper dates a staging folder by its newest entry and its own time (adding a file touches it), so a
+    // leftover is aged with every folder between it and the cache.
+    private static void Backdate(string file, string cacheDir)
+    {
+        var past = DateTime.UtcNow - TimeSpan.FromHours(2);
+        File.SetLastWriteTimeUtc(file, past);
+        var root = Path.GetFullPath(cacheDir);
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(file)); folder is not null && folder.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal); folder = Path.GetDirectoryName(folder))
+        {
+            Directory.SetLastWriteTimeUtc(folder, past);
+        }
     }
 
     private static TimeSpan TimedRun(TempProject project)
