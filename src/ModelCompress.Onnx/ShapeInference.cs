@@ -40,6 +40,11 @@ public static class ShapeInference
         {
             var rule = node.Domain is "" or "ai.onnx" ? ShapeRules.All.GetValueOrDefault(node.OpType) : null;
             var outputs = rule?.Invoke(context, node);
+            if (rule is not null)
+            {
+                ShapeValues.Record(context, node);
+            }
+
             if (outputs is null)
             {
                 skipped.Add(node.DisplayName);
@@ -55,6 +60,6 @@ public static class ShapeInference
             }
         }
 
-        return new ShapeInferenceResult(types, skipped);
+        return new ShapeInferenceResult(types, skipped, context.Values);
     }
 }
