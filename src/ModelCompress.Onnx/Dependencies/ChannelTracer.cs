@@ -10,6 +10,7 @@ public sealed class ChannelTracer
     private readonly Dictionary<string, ChannelLayout> _layouts = new(StringComparer.Ordinal);
     private readonly List<int> _parent = [];
     private readonly List<(OnnxNode Node, long Channels)> _sources = [];
+    private readonly List<long> _partitions = [];
     private readonly Dictionary<int, string> _blocked = [];
     private readonly List<ChannelSlice> _slices = [];
     private readonly List<ChannelRewrite> _rewrites = [];
@@ -62,8 +63,36 @@ public sealed class ChannelTracer
     public int NewSource(OnnxNode node, long channels)
     {
         _sources.Add((node, channels));
+        _partitions.Add(1);
         _parent.Add(_parent.Count);
         return _parent.Count - 1;
+    }
+
+    /// <summary>
+    /// Asks that the kept channels of <paramref name="source"/> be spread evenly over <paramref name="parts"/> equal
+    /// consecutive runs (a grouped Conv's groups must stay equal); several asks combine to their least common multiple.
+    /// </summary>
+    public void RequirePartitions(int source, long parts)
+    {
+        var current = _partitions[source];
+        _partitions[source] = checked(current / Gcd(current, parts) * parts);
+    }
+
+    /// <summary>
+    /// Adds the slice of a grouped Conv's weight that reads <paramref name="layout"/>'s channels on axis 1, group by
+    /// group (<see cref="ChannelSlice.Groups"/>); the layout must be one prunable source filling the axis.
+    /// </summary>
+    public void SliceGrouped(string weight, long groups, ChannelLayout layout, OnnxNode node)
+    {
+        if (CannotSlice(weight, 1, layout.Length / groups, node) is { } reason)
+        {
+            Block(layout, reason);
+            return;
+        }
+
+        var source = layout.Segments[0].Source;
+        RequirePartitions(source, groups);
+        _slices.Add(new ChannelSlice(weight, 1, source, 0, 1, SliceRole.InputWeight, node.DisplayName, groups));
     }
 
     /// <summary>
@@ -170,6 +199,10 @@ public sealed class ChannelTracer
     }
 
     internal (OnnxNode Node, long Channels) Source(int id) => _sources[id];
+
+    internal long Partitions(int source) => _partitions[source];
+
+    internal static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 
     internal string? BlockReason(int source) => _blocked.GetValueOrDefault(source);
 
