@@ -44,6 +44,7 @@ public sealed class ChannelDependencies
             }
         }
 
+        tracer.RunAtEnd();
         var atOutputs = new HashSet<int>();
         foreach (var output in graph.Outputs)
         {

@@ -14,6 +14,7 @@ public sealed class ChannelTracer
     private readonly Dictionary<int, string> _blocked = [];
     private readonly List<ChannelSlice> _slices = [];
     private readonly List<ChannelRewrite> _rewrites = [];
+    private readonly List<Action> _atEnd = [];
 
     internal ChannelTracer(OnnxModel model, ShapeInferenceResult shapes)
     {
@@ -156,6 +157,11 @@ public sealed class ChannelTracer
             Block(layout, reason);
         }
     }
+
+    /// <summary>Runs <paramref name="check"/> once every node is traced (for rules that depend on what comes later).</summary>
+    public void AtEnd(Action check) => _atEnd.Add(check);
+
+    internal void RunAtEnd() => _atEnd.ForEach(check => check());
 
     /// <summary>Records a rewrite of an attribute or shape constant.</summary>
     public void Rewrite(ChannelRewrite rewrite) => _rewrites.Add(rewrite);

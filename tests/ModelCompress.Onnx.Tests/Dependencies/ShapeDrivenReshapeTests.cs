@@ -42,6 +42,28 @@ public class ShapeDrivenReshapeTests
         Assert.Contains("Reshape 'flatten' states the feature count in a constant that is shared or computed", group.BlockedBy, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1L, false)]
+    [InlineData(0L, true)]
+    public void The_channel_count_read_by_shape_into_another_op_blocks_and_names_it_but_other_dims_do_not(long index, bool prunable)
+    {
+        // Shape(conv) → Gather(index) → Unsqueeze → ConstantOfShape: a second output whose length is a dim of the conv.
+        var g = new GraphMaker("x", Input);
+        var conv = g.Conv("x", 3, 6);
+        var dim = g.Op("Unsqueeze", g.Op("Gather", [g.Op("Shape", conv), g.Int64Scalar("index", index)], n => n.SetAttribute("axis", 0L)), g.Int64s("axes", 0));
+        var filled = g.Named("ConstantOfShape", "fill", dim);
+        var model = g.Finish(g.Conv(g.Op("Relu", conv), 6, 4), 2, 4, 8, 8);
+        model.Graph.Proto.Output.Add(new ModelCompress.Onnx.Proto.ValueInfoProto { Name = filled });
+
+        var group = ChannelDependencies.Build(model.Clone()).Groups[0];
+
+        Assert.Equal(prunable, group.IsPrunable);
+        if (!prunable)
+        {
+            Assert.Contains("passes the channel count to ConstantOfShape 'fill'", group.BlockedBy, StringComparison.Ordinal);
+        }
+    }
+
     private static (OnnxModel Model, string Literal) Build(string batchFrom, long features, bool shareLiteral)
     {
         var g = new GraphMaker("x", Input).SymbolicBatch();
