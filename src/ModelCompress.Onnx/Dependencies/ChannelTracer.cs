@@ -122,7 +122,11 @@ public sealed class ChannelTracer
 
     /// <summary>True when <paramref name="tensor"/> is an initializer this node alone reads.</summary>
     public bool IsOwnInitializer(string tensor) =>
-        tensor.Length > 0 && Graph.IsInitializer(tensor) && Graph.Consumers(tensor).Count == 1 && !Graph.Inputs.Any(i => i.Name == tensor);
+        IsConstant(tensor) && Graph.Consumers(tensor).Count == 1;
+
+    /// <summary>True when <paramref name="tensor"/> is an initializer that is not also a graph input (which a caller could override).</summary>
+    public bool IsConstant(string tensor) =>
+        tensor.Length > 0 && Graph.IsInitializer(tensor) && !Graph.Inputs.Any(i => i.Name == tensor);
 
     /// <summary>Blocks every prunable source in <paramref name="layout"/>.</summary>
     public void Block(ChannelLayout layout, string reason)

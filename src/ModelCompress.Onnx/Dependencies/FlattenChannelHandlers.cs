@@ -38,10 +38,10 @@ internal sealed class FlattenChannelHandler : IChannelOpHandler
         var output = input with { Axis = 1, Rank = 2, Block = checked(input.Block * inner.Value) };
         if (reshape && target!.Entries[1].Value > 0)
         {
-            // A literal feature count must follow the channels; a shared or computed one cannot.
+            // A literal feature count must follow the channels (a constant shared with other nodes is copied first).
             if (target.Rewrite(1, output.Segments, output.Block, tracer) is not { } rewrite)
             {
-                tracer.Block(input, $"Reshape '{node.DisplayName}' states the feature count in a constant that is shared or computed");
+                tracer.Block(input, $"Reshape '{node.DisplayName}' states the feature count in a value that is computed, or built by a Concat other nodes read too");
                 return;
             }
 

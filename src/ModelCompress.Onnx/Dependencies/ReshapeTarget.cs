@@ -55,11 +55,11 @@ internal sealed class ReshapeTarget
 
     /// <summary>
     /// The rewrite that writes <paramref name="segments"/> × <paramref name="block"/> into entry <paramref name="index"/>,
-    /// or null when the entry is not a constant this Reshape alone reads (a shared or computed one cannot follow).
+    /// or null when the entry is computed, or a Concat building it feeds other nodes too (a shared constant is copied).
     /// </summary>
     public ShapeConstantRewrite? Rewrite(int index, IReadOnlyList<ChannelSegment> segments, long block, ChannelTracer tracer)
     {
-        if (_holders[index] is not var (node, input, offset) || !tracer.IsOwnInitializer(node.Input(input)) ||
+        if (_holders[index] is not var (node, input, offset) || !tracer.IsConstant(node.Input(input)) ||
             (node.OpType == "Concat" && tracer.Graph.Consumers(node.Output(0)).Count != 1))
         {
             return null;

@@ -61,7 +61,7 @@ internal sealed class SplitChannelHandler : IChannelOpHandler
         var sizesInput = node.Input(1);
         if (!asAttribute && sizesInput.Length > 0)
         {
-            return tracer.IsOwnInitializer(sizesInput) && tracer.Graph.TryGetInitializer(sizesInput, out var t) ? t.ToInt64Array() : null;
+            return tracer.IsConstant(sizesInput) && tracer.Graph.TryGetInitializer(sizesInput, out var t) ? t.ToInt64Array() : null;
         }
 
         var count = node.GetInt("num_outputs", node.Outputs.Count);

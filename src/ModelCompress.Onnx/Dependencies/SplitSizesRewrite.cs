@@ -20,7 +20,7 @@ public sealed class SplitSizesRewrite(OnnxNode node, IReadOnlyList<IReadOnlyList
             return;
         }
 
-        var name = node.Input(1);
+        var name = node.Input(1).Length > 0 ? OwnInitializer(graph, node, 1) : string.Empty;
         if (name.Length == 0)
         {
             name = graph.UniqueName($"{node.DisplayName}_split_sizes");

@@ -32,14 +32,30 @@ public class ShapeDrivenReshapeTests
     }
 
     [Fact]
-    public void A_literal_feature_count_shared_with_another_node_blocks_the_group_and_names_the_reshape()
+    public void A_literal_feature_count_shared_with_another_node_is_copied_so_only_this_reshape_changes()
     {
-        var (model, _) = Build("gather", 96, shareLiteral: true);
+        var (model, literal) = Build("gather", 96, shareLiteral: true);
+
+        var pruned = ChannelProof.Prove(model, 0, Input, model.Graph.Outputs[0].Name);
+
+        Assert.True(pruned.Graph.TryGetInitializer(literal, out var kept));
+        Assert.Equal([96L], kept.ToInt64Array());
+        var concat = pruned.Graph.Producer(pruned.Graph.Nodes.Single(n => n.Name == "flatten").Input(1))!;
+        Assert.True(pruned.Graph.TryGetInitializer(concat.Input(1), out var copy));
+        Assert.Equal([64L], copy.ToInt64Array());
+    }
+
+    [Fact]
+    public void A_target_built_by_a_concat_other_nodes_read_blocks_the_group_and_names_the_reshape()
+    {
+        var (model, _) = Build("gather", 96, shareLiteral: false);
+        var target = model.Graph.Nodes.Single(n => n.Name == "flatten").Input(1);
+        model.Graph.AddNode(OnnxNode.Create("Identity", "other", [target], ["other_out"]));
 
         var group = ChannelDependencies.Build(model).Groups[0];
 
         Assert.False(group.IsPrunable);
-        Assert.Contains("Reshape 'flatten' states the feature count in a constant that is shared or computed", group.BlockedBy, StringComparison.Ordinal);
+        Assert.Contains("Reshape 'flatten' states the feature count in a value that is computed, or built by a Concat other nodes read too", group.BlockedBy, StringComparison.Ordinal);
     }
 
     [Theory]

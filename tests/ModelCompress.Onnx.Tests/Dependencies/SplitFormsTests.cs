@@ -13,6 +13,7 @@ public class SplitFormsTests
     [Theory]
     [InlineData(11, "attribute")]
     [InlineData(13, "input")]
+    [InlineData(13, "shared input")]
     [InlineData(11, "equal")]
     [InlineData(13, "equal")]
     [InlineData(18, "num_outputs")]
@@ -33,13 +34,24 @@ public class SplitFormsTests
             : pruned.Graph.TryGetInitializer(split.Input(1), out var tensor) ? tensor.ToInt64Array() : [];
         Assert.Equal([3L, 5L], sizes);
         Assert.False(split.HasAttribute("num_outputs"));
+        if (form == "shared input")
+        {
+            Assert.True(pruned.Graph.TryGetInitializer(pruned.Graph.Nodes.Single(n => n.Name == "other").Input(0), out var other));
+            Assert.Equal([5L, 5L], other.ToInt64Array());
+        }
     }
 
     private static OnnxModel Build(int opset, string form)
     {
         var g = new GraphMaker("x", Input).Opset(opset);
         var joined = g.Op("Concat", [g.Conv("x", 3, 5), g.Conv("x", 3, 5)], n => n.SetAttribute("axis", 1L));
-        var inputs = form == "input" ? new[] { g.Op("Relu", joined), g.Int64s("sizes", 5, 5) } : [g.Op("Relu", joined)];
+        var inputs = form.EndsWith("input", StringComparison.Ordinal) ? new[] { g.Op("Relu", joined), g.Int64s("sizes", 5, 5) } : [g.Op("Relu", joined)];
+        if (form == "shared input")
+        {
+            // Another node reads the same sizes: the Split gets its own copy, the other keeps [5, 5].
+            g.Named("Identity", "other", inputs[1]);
+        }
+
         var split = OnnxNode.Create("Split", "split", inputs, ["left", "right"]).SetAttribute("axis", 1L);
         _ = form switch
         {
