@@ -1,9 +1,9 @@
 namespace ModelCompress.Onnx.Dependencies;
 
 /// <summary>
-/// Conv: reads channels on the weight's axis 1 and produces new ones on axis 0 (with the bias). A depthwise
-/// Conv (one group per input channel, one output per group) passes its input's channels through and its
-/// <c>group</c> shrinks with them. Another grouped Conv keeps its <c>group</c>: its outputs, and the channels it
+/// Conv: reads channels on the weight's axis 1 (a block of elements per channel after a depthwise multiplier) and
+/// produces new ones on axis 0 (with the bias). A depthwise Conv (one group per input channel, k outputs per group)
+/// passes its input's channels through as blocks of k and its <c>group</c> shrinks with them. Another grouped Conv keeps its <c>group</c>: its outputs, and the channels it
 /// reads, must lose as many from each group (<see cref="ChannelTracer.RequirePartitions"/>), and its weight's
 /// axis 1 is sliced group by group.
 /// </summary>
@@ -15,22 +15,25 @@ internal sealed class ConvChannelHandler : IChannelOpHandler
         var group = node.GetInt("group", 1);
         var input = tracer.Layout(x);
         var outChannels = tracer.Dims(w) is [{ } o, ..] ? o : -1;
-        if (group > 1 && input is { Block: 1, Axis: 1 } && group == input.Channels && outChannels == group)
+        if (group > 1 && input is { Block: 1, Axis: 1 } && group == input.Channels && outChannels > 0 && outChannels % group == 0)
         {
-            tracer.Slice(w, 0, input, SliceRole.OutputWeight, node);
+            // Depthwise (with a channel multiplier k: input channel c makes outputs c·k … c·k + k − 1): a channel
+            // and its k outputs go together, so the group count shrinks with the channels.
+            var output = input with { Block = outChannels / group };
+            tracer.Slice(w, 0, output, SliceRole.OutputWeight, node);
             if (b.Length > 0)
             {
-                tracer.Slice(b, 0, input, SliceRole.Bias, node);
+                tracer.Slice(b, 0, output, SliceRole.Bias, node);
             }
 
             tracer.Rewrite(new GroupAttributeRewrite(node, input.Segments));
-            tracer.SetLayout(y, input);
+            tracer.SetLayout(y, output);
             return;
         }
 
         if (input is not null)
         {
-            if (input.Axis != 1 || input.Block != 1)
+            if (input.Axis != 1 || (group > 1 && input.Block != 1))
             {
                 tracer.Block(input, $"Conv '{node.DisplayName}' reads channels that are not on axis 1");
             }

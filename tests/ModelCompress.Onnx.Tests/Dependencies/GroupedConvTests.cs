@@ -51,16 +51,34 @@ public class GroupedConvTests
     }
 
     [Fact]
-    public void A_grouped_conv_reading_one_channel_per_group_blocks_its_input_and_says_why_but_prunes_its_outputs()
+    public void A_depthwise_conv_with_a_channel_multiplier_shrinks_its_group_count_with_its_inputs()
     {
+        // 4 channels, each making 2 outputs (group 4, 8 outputs): a channel goes with both of its outputs.
         var g = new GraphMaker("x", Input);
         var multiplier = g.Conv(g.Op("Relu", g.Conv("x", 4, 4)), 4, 8, group: 4);
-        var model = g.Finish(g.Conv(g.Op("Relu", multiplier), 8, 5, kernel: 1), 2, 5, 6, 6);
+        var model = g.Finish(g.Conv(g.Op("Relu", g.BatchNorm(multiplier, 8)), 8, 5, kernel: 1), 2, 5, 6, 6);
 
         var groups = ChannelDependencies.Build(model.Clone()).Groups;
+        Assert.True(groups[0].IsPrunable, groups[0].BlockedBy);
+        Assert.Contains(groups[0].Slices, s => s.Role == SliceRole.NormScale && s.Block == 2);
 
-        Assert.Contains("reads one channel per group", groups[0].BlockedBy, StringComparison.Ordinal);
-        Assert.True(groups[1].IsPrunable);
-        Assert.Equal(1, ChannelProof.ProveAll(model, Input, model.Graph.Outputs[0].Name));
+        // Channel 1 of 4 goes (every third): 3 groups remain, 6 outputs, and the next conv reads 6.
+        var pruned = ChannelProof.Prove(model, 0, Input, model.Graph.Outputs[0].Name);
+        var conv = pruned.Graph.Nodes.Single(n => n.GetInt("group", 1) > 1);
+        Assert.Equal(3, conv.GetInt("group"));
+        Assert.True(pruned.Graph.TryGetInitializer(conv.Input(1), out var weight));
+        Assert.Equal([6L, 1, 3, 3], weight.Dims);
+    }
+
+    [Fact]
+    public void A_grouped_conv_reading_channels_of_two_sources_blocks_them_and_says_why()
+    {
+        var g = new GraphMaker("x", Input);
+        var joined = g.Op("Concat", [g.Conv("x", 4, 4), g.Conv("x", 4, 4)], n => n.SetAttribute("axis", 1L));
+        var model = g.Finish(g.Conv(g.Op("Relu", joined), 8, 4, group: 2), 2, 4, 6, 6);
+
+        var groups = ChannelDependencies.Build(model).Groups;
+
+        Assert.All(groups.Take(2), x => Assert.Contains("reads channels of several sources or fixed ones", x.BlockedBy, StringComparison.Ordinal));
     }
 }
