@@ -89,6 +89,25 @@ internal sealed class StepData : IDisposable
         }
     }
 
+    /// <summary>
+    /// The whole train split bound to the inputs of <paramref name="student"/> (MC3120 when missing, MC3130 for an unbound
+    /// input, MC3122 for a label out of range); a split without labels is labelled with the student's own predictions.
+    /// </summary>
+    public static TrainingData LoadTrain(string step, StepContext context, OnnxModule student)
+    {
+        var train = context.Data?.Train ?? throw new CompressionException(TrainingDiagnostics.TrainingDataMissing(step));
+        var model = TrainableModel.Of(student);
+        if (train.Labels is { } labels)
+        {
+            var data = Bind("train", train.Inputs, labels, student.InputNames);
+            CheckLabels("train", labels, OutputWidth(model, data));
+            return data;
+        }
+
+        using var unlabelled = Bind("train", train.Inputs, null, student.InputNames);
+        return Bind("train", train.Inputs, ValidationScore.Predict(model, unlabelled), student.InputNames);
+    }
+
     public void Dispose()
     {
         Train.Dispose();
