@@ -29,9 +29,6 @@ internal sealed class ChannelMasks : IDisposable
         }
     }
 
-    /// <summary>Channels pruned so far, over all groups.</summary>
-    public long PrunedCount => _pruned.Sum(p => p.LongCount(x => x));
-
     /// <summary>Whether channel <paramref name="channel"/> of group <paramref name="group"/> (index in the list) is pruned.</summary>
     public bool IsPruned(int group, int channel) => _pruned[group][channel];
 

@@ -64,9 +64,6 @@ internal sealed class GradualChannelPruner : ITrainingHooks, IDisposable
     /// <summary>Sets the masked channels' slices to +0.</summary>
     public void Apply() => _masks.Apply();
 
-    /// <summary>The channels group <paramref name="group"/> (index in the pruned list) keeps now.</summary>
-    public int[] Kept(int group) => _masks.Kept(group);
-
     /// <summary>
     /// Removes the masked channels from <paramref name="trained"/> (the module's weights written back) and says what
     /// went; the dependency graph is traced again on it, so the groups are those of the model being cut.
