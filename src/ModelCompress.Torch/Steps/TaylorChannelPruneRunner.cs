@@ -10,8 +10,8 @@ using ModelCompress.Torch.Training.Pruning.Channels;
 namespace ModelCompress.Torch.Steps;
 
 /// <summary>
-/// <c>prune: { method: channel, importance: taylor }</c> one-shot: the gradients of the cross-entropy on a few seeded
-/// batches of the train split (labels, or the model's own predictions when it has none) give each channel its
+/// <c>prune: { method: channel, importance: taylor }</c> one-shot: the gradients of the cross-entropy (MSE for a
+/// regression output) on a few seeded batches of the train split (labels, or a classifier's own predictions when it has none) give each channel its
 /// first-order Taylor score, |w·∂L/∂w| reduced over the group; then the graph step's allocation and slicer. Nothing
 /// trains; the evaluation rows are never read.
 /// </summary>
@@ -38,9 +38,13 @@ public sealed class TaylorChannelPruneRunner : IStepRunner<ChannelPruneSettings>
         int rows;
         using (var module = new OnnxModule(model.Proto))
         using (var scorer = new ChannelScorer(module, model.Graph, groups, PruneImportance.Taylor, context.Seed))
-        using (var train = StepData.LoadTrain("prune", context, module))
         {
-            rows = Accumulate(module, train, scorer.Taylor!, context.Seed);
+            var (train, regression) = StepData.LoadTrain("prune", context, module);
+            using (train)
+            {
+                rows = Accumulate(module, train, scorer.Taylor!, context.Seed, regression);
+            }
+
             scores = scorer.Score();
         }
 
@@ -53,13 +57,13 @@ public sealed class TaylorChannelPruneRunner : IStepRunner<ChannelPruneSettings>
     }
 
     /// <summary>Sums |w·∂L/∂w| over up to <see cref="Batches"/> seeded batches of <paramref name="train"/>; returns the rows used.</summary>
-    internal static int Accumulate(OnnxModule module, TrainingData train, TaylorScores taylor, int seed)
+    internal static int Accumulate(OnnxModule module, TrainingData train, TaylorScores taylor, int seed, bool regression = false)
     {
         TorchDeterminism.Apply(seed, threads: 1);
         var order = BatchOrder.Shuffle(train.Count, new Random(seed));
         var rows = Math.Min(train.Count, Batches * BatchSize);
         var student = TrainableModel.Of(module);
-        using var objective = new SupervisedObjective(student.OutputName, regression: false);
+        using var objective = new SupervisedObjective(student.OutputName, regression);
         // Eval mode: BatchNormalization uses its running statistics, as the deployed model does, and keeps them.
         module.eval();
         for (var start = 0; start < rows; start += BatchSize)

@@ -114,6 +114,27 @@ public sealed class ChannelPruneTrainingTests(ITestOutputHelper output)
         Assert.Equal(("MC3202", StepHarness.Position), (Assert.Single(empty.Diagnostics).Code, empty.Diagnostics[0].Position));
     }
 
+    [Fact]
+    public void One_shot_taylor_on_a_regression_output_uses_mse_and_needs_labels()
+    {
+        var random = new Random(3);
+        float[] Weights(int n) => Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var model = new OnnxModel(new GraphBuilder(13).Input("input").Output("value")
+            .Int64s("shape", -1, 64).Floats("w1", [8, 64], Weights(512)).Floats("b1", [8], Weights(8)).Floats("w2", [1, 8], Weights(8)).Floats("b2", [1], Weights(1))
+            .Node("Reshape", ["input", "shape"], ["flat"], "flatten")
+            .Node("Gemm", ["flat", "w1", "b1"], ["hidden"], "fc1", GraphBuilder.Int("transB", 1))
+            .Node("Relu", ["hidden"], ["act"], "relu")
+            .Node("Gemm", ["act", "w2", "b2"], ["value"], "fc2", GraphBuilder.Int("transB", 1)).Build());
+        var taylor = new ChannelPruneSettings(0.5, PruneScope.Layer, PruneImportance.Taylor, 1, null, [], []);
+
+        var result = new TaylorChannelPruneRunner().Run(StepHarness.Input(model, taylor), Context());
+        var unlabelled = Assert.Throws<CompressionException>(() => new TaylorChannelPruneRunner().Run(
+            StepHarness.Input(model, taylor), StepHarness.Context(DigitsData.Dataset(trainLabels: false))));
+
+        Assert.Equal([4L, 64L], result.Model.Graph.Initializers.Single(t => t.Name == "w1").Dims);
+        Assert.Equal("MC3121", Assert.Single(unlabelled.Diagnostics).Code);
+    }
+
     private static ChannelPruneSettings Gradual(double sparsity, PruneImportance importance, int epochs) =>
         new(sparsity, PruneScope.Layer, importance, 1, null, [], [], Schedule: PruneSchedule.Gradual,
             Training: StepHarness.Training(epochs, distill: new TrainingDistillation(4, 0.7)));
