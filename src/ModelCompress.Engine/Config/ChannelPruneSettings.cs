@@ -8,7 +8,7 @@ namespace ModelCompress.Engine.Config;
 /// </summary>
 /// <param name="Sparsity">Fraction of the channels of the pruned groups to remove (0 &lt; s &lt; 1).</param>
 /// <param name="Scope">layer: every group loses the same fraction (default); global: one ranking across groups.</param>
-/// <param name="Importance">l1 (default), l2, bn_scale or random; aggregated over the whole group.</param>
+/// <param name="Importance">l1 (default), l2, bn_scale, taylor (|w·∂L/∂w|, from training rows) or random; aggregated over the whole group.</param>
 /// <param name="RoundTo">Kept channel counts are rounded to a multiple of this (default 1: no rounding).</param>
 /// <param name="MinChannels">No group keeps fewer channels (null: at least one, and a layer emptied by rounding is an error).</param>
 /// <param name="Include">Only groups produced by these nodes are pruned (empty: all prunable groups).</param>
@@ -16,6 +16,8 @@ namespace ModelCompress.Engine.Config;
 /// <param name="MacsRatio">sparsity: auto: the MACs target (pruned over original); null for a fixed sparsity.</param>
 /// <param name="MaxLayerSparsity">sparsity: auto: no group loses more than this fraction of its channels.</param>
 /// <param name="LatencyRatio">sparsity: auto: the measured ORT p50 target (pruned over original); null for a MACs target or fixed sparsity.</param>
+/// <param name="Schedule">oneshot (default): prune the graph at once; gradual: group masks grow along the cubic ramp while training, then the channels are removed.</param>
+/// <param name="Training">The training of the gradual schedule; null for oneshot.</param>
 public sealed record ChannelPruneSettings(
     double Sparsity,
     PruneScope Scope,
@@ -26,7 +28,9 @@ public sealed record ChannelPruneSettings(
     IReadOnlyList<string> Exclude,
     double? MacsRatio = null,
     double MaxLayerSparsity = 0.98,
-    double? LatencyRatio = null) : IStepSettings
+    double? LatencyRatio = null,
+    PruneSchedule Schedule = PruneSchedule.Oneshot,
+    TrainingSettings? Training = null) : IStepSettings
 {
     /// <inheritdoc />
     public string Kind => "prune";
@@ -41,7 +45,8 @@ public sealed record ChannelPruneSettings(
                 .AddSet("include", Include).AddSet("exclude", Exclude)
                 .Add("macs_ratio", MacsRatio?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "none").Add("max_layer_sparsity", MaxLayerSparsity);
             // Written only when set, so the cache keys of existing channel steps stay as they were.
-            return (LatencyRatio is { } latency ? text.Add("latency_ratio", latency) : text).ToString();
+            text = LatencyRatio is { } latency ? text.Add("latency_ratio", latency) : text;
+            return (Training is { } training ? text.Add("schedule", Schedule).AddRaw("training", training.CanonicalForm) : text).ToString();
         }
     }
 
@@ -82,7 +87,6 @@ public sealed record ChannelPruneSettings(
 
     internal static ChannelPruneSettings? Read(MappingReader map, StepReadContext step)
     {
-        _ = step;
         var sparsityOk = map.Require("sparsity", "Add 'sparsity:' between 0 and 1 (e.g. 0.5 removes half the channels of each pruned group).");
         var auto = map.Value("sparsity") is YScalar { IsPlain: true, Value: "auto" };
         var sparsity = auto ? 0 : map.Number("sparsity", NumberRange.Open(0, 1));
@@ -90,19 +94,36 @@ public sealed record ChannelPruneSettings(
         var scope = map.Choice<PruneScope>("scope") ?? PruneScope.Layer;
         var importance = map.Choice<PruneImportance>("importance") ?? PruneImportance.L1;
         var ok = true;
-        if (importance == PruneImportance.Taylor)
+        var schedule = map.Choice<PruneSchedule>("schedule") ?? PruneSchedule.Oneshot;
+        TrainingSettings? training = null;
+        if (schedule == PruneSchedule.Gradual)
         {
-            map.Context.Report(ChannelPruneDiagnostics.TaylorNeedsGradients(map.Value("importance")!.Position));
-            ok = false;
+            if (auto)
+            {
+                map.Context.Report(ChannelPruneDiagnostics.AutoNotGradual(map.Value("schedule")!.Position));
+                ok = false;
+            }
+
+            training = PruneSettings.ReadGradualTraining(map, step);
+            ok &= training is not null;
+        }
+        else
+        {
+            map.Forbid("schedule is oneshot",
+                "One-shot channel pruning does not train: set 'schedule: gradual' to prune while training, or add a distill or finetune step after it.", "training");
+            // One-shot Taylor takes its gradients from seeded batches of the training rows (no training block).
+            if (importance == PruneImportance.Taylor && auto)
+            {
+                map.Context.Report(ChannelPruneDiagnostics.AutoNotTaylor(map.Value("importance")!.Position));
+                ok = false;
+            }
+            else if (importance == PruneImportance.Taylor && step.Data?.Train is null && !step.DataInvalid)
+            {
+                map.Context.Report(ChannelPruneDiagnostics.TaylorNeedsTrainingData(map.Value("importance")!.Position));
+                ok = false;
+            }
         }
 
-        if (map.Choice<PruneSchedule>("schedule") == PruneSchedule.Gradual)
-        {
-            map.Context.Report(ChannelPruneDiagnostics.GradualNotSupported(map.Value("schedule")!.Position));
-            ok = false;
-        }
-
-        map.Forbid("method is channel", "Channel pruning is one-shot: add a distill or finetune step after it to train.", "training");
         var (roundTo, minChannels, roundingOk) = ReadRounding(map);
         ok &= roundingOk;
         var include = map.Names("include") ?? [];
@@ -110,7 +131,7 @@ public sealed record ChannelPruneSettings(
         // Magnitude pruning's "magnitude" ranks by |w|: for channels that is the L1 norm.
         importance = importance == PruneImportance.Magnitude ? PruneImportance.L1 : importance;
         return ok && autoOk && sparsityOk && sparsity is { } s
-            ? new ChannelPruneSettings(s, scope, importance, roundTo, minChannels, include, exclude, macsRatio, maxLayer, latencyRatio)
+            ? new ChannelPruneSettings(s, scope, importance, roundTo, minChannels, include, exclude, macsRatio, maxLayer, latencyRatio, schedule, training)
             : null;
     }
 }

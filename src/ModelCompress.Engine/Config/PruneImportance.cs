@@ -6,7 +6,7 @@ public enum PruneImportance
     /// <summary>Absolute weight value.</summary>
     Magnitude,
 
-    /// <summary>First-order Taylor estimate (weight times gradient); needs gradual schedule.</summary>
+    /// <summary>First-order Taylor estimate |w·∂L/∂w|: gradual schedule, or one-shot channel pruning with gradients from the train split.</summary>
     Taylor,
 
     /// <summary>Channel pruning: L1 norm of the channel's weights, summed over its group.</summary>

@@ -72,13 +72,7 @@ public sealed record PruneSettings(
         TrainingSettings? training = null;
         if (schedule == PruneSchedule.Gradual)
         {
-            if (!map.Has("training"))
-            {
-                map.Context.Report(ConfigDiagnostics.RequiredWhen(map.KeyAt("schedule")!.Value, "training", "schedule is gradual",
-                    "Add 'training:' with at least epochs and lr."));
-            }
-
-            training = TrainingBlock.Read(map, step, stepDistills: false);
+            training = ReadGradualTraining(map, step);
         }
         else
         {
@@ -96,5 +90,17 @@ public sealed record PruneSettings(
         return sparsityOk && sparsity is { } s && method is { } m
             ? new PruneSettings(m, s, scope, schedule, importance, include, exclude, training, limits)
             : null;
+    }
+
+    /// <summary>The training block a gradual schedule requires (MC1017 when it is missing; data checks in <see cref="TrainingBlock"/>).</summary>
+    internal static TrainingSettings? ReadGradualTraining(MappingReader map, StepReadContext step)
+    {
+        if (!map.Has("training"))
+        {
+            map.Context.Report(ConfigDiagnostics.RequiredWhen(map.KeyAt("schedule")!.Value, "training", "schedule is gradual",
+                "Add 'training:' with at least epochs and lr."));
+        }
+
+        return TrainingBlock.Read(map, step, stepDistills: false);
     }
 }

@@ -18,7 +18,18 @@ public static class StepKinds
     public static StepKind<PruneSettings> GradualPrune { get; } =
         new("prune.gradual", "prune", PruneStepReader.Read, requiresTraining: true, when: s => s.Schedule == PruneSchedule.Gradual);
 
-    public static StepKind<ChannelPruneSettings> ChannelPrune { get; } = new("prune.channel", "prune", PruneStepReader.Read, requiresTraining: false);
+    public static StepKind<ChannelPruneSettings> ChannelPrune { get; } = new(
+        "prune.channel", "prune", PruneStepReader.Read, requiresTraining: false,
+        when: s => s.Schedule == PruneSchedule.Oneshot && s.Importance != PruneImportance.Taylor);
+
+    public static StepKind<ChannelPruneSettings> GradualChannelPrune { get; } =
+        new("prune.channel.gradual", "prune", PruneStepReader.Read, requiresTraining: true, when: s => s.Schedule == PruneSchedule.Gradual);
+
+    // Gradients from seeded batches of the train split; no validation, no budget: nothing trains.
+    public static StepKind<ChannelPruneSettings> TaylorChannelPrune { get; } = new(
+        "prune.channel.taylor", "prune", PruneStepReader.Read, requiresTraining: true,
+        when: s => s.Schedule == PruneSchedule.Oneshot && s.Importance == PruneImportance.Taylor,
+        dataSections: _ => ["train"], readsAccuracyBudget: _ => false);
 
     public static StepKind<NmPruneSettings> NmPrune { get; } = new("prune.nm", "prune", PruneStepReader.Read, requiresTraining: false);
 
@@ -49,7 +60,7 @@ public static class StepKinds
     /// <summary>All kinds, in declaration order.</summary>
     public static IReadOnlyList<StepKind> All { get; } =
     [
-        Prepare, MagnitudePrune, GradualPrune, ChannelPrune, NmPrune, NeuronPrune, HeadPrune,
+        Prepare, MagnitudePrune, GradualPrune, ChannelPrune, GradualChannelPrune, TaylorChannelPrune, NmPrune, NeuronPrune, HeadPrune,
         DynamicQuantize, Fp16Quantize, WeightOnlyQuantize, StaticQuantize, Distill, Finetune,
     ];
 

@@ -89,6 +89,39 @@ internal sealed class StepData : IDisposable
         }
     }
 
+    /// <summary>
+    /// The whole train split bound to the inputs of <paramref name="student"/> (MC3120 when missing, MC3130 for an unbound
+    /// input, MC3122 for a label out of range), and whether the output is a regression (width 1). A classifier's split
+    /// without labels is labelled with the student's own predictions; a regression needs labels (MC3121).
+    /// </summary>
+    public static (TrainingData Data, bool Regression) LoadTrain(string step, StepContext context, OnnxModule student)
+    {
+        var train = context.Data?.Train ?? throw new CompressionException(TrainingDiagnostics.TrainingDataMissing(step));
+        var model = TrainableModel.Of(student);
+        var unlabelled = Bind("train", train.Inputs, null, student.InputNames);
+        long width;
+        try
+        {
+            width = OutputWidth(model, unlabelled);
+            if (train.Labels is null && width > 1)
+            {
+                return (Bind("train", train.Inputs, ValidationScore.Predict(model, unlabelled), student.InputNames), false);
+            }
+        }
+        finally
+        {
+            unlabelled.Dispose();
+        }
+
+        var labels = train.Labels ?? throw new CompressionException(TrainingDiagnostics.LabelsMissing(step));
+        if (width > 1)
+        {
+            CheckLabels("train", labels, width);
+        }
+
+        return (Bind("train", train.Inputs, labels, student.InputNames), width == 1);
+    }
+
     public void Dispose()
     {
         Train.Dispose();

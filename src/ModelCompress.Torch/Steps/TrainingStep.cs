@@ -6,6 +6,7 @@ using ModelCompress.Onnx;
 using ModelCompress.Torch.Training;
 using ModelCompress.Torch.Training.Objectives;
 using ModelCompress.Torch.Training.Pruning;
+using ModelCompress.Torch.Training.Pruning.Channels;
 
 namespace ModelCompress.Torch.Steps;
 
@@ -49,15 +50,19 @@ internal static class TrainingStep
             ? new GradualPruner(studentModule, targets!, prune.Sparsity, prune.Scope, prune.Importance, stepsPerEpoch, options.Epochs)
             : null;
 
+        using var channels = spec.Channels?.Invoke(studentModule, stepsPerEpoch, options.Epochs);
+
         // Without a prune of its own, a training step keeps the zeros an earlier prune step made (masked fine-tuning).
-        using var keeper = pruner is null
+        using var keeper = pruner is null && channels is null
             ? SparsityKeeper.ForZerosIn(studentModule, PruneTargets.Find(spec.Student.Graph, studentModule.ParameterNames.Keys.ToHashSet(StringComparer.Ordinal), null, null))
             : null;
         var report = Trainer.Train(new TrainingJob(
-            spec.Step, student, data.Train, data.Validation, objective, options, data.Regression, (ITrainingHooks?)pruner ?? keeper, context.Progress, data.Metric, context.Cancellation));
+            spec.Step, student, data.Train, data.Validation, objective, options, data.Regression, (ITrainingHooks?)pruner ?? (ITrainingHooks?)channels ?? keeper, context.Progress, data.Metric, context.Cancellation));
         pruner?.Apply();
         keeper?.Apply();
+        channels?.Apply();
         var trained = new OnnxModel(OnnxWeightWriter.WriteBack(spec.Student.Proto, studentModule));
+        var removed = channels?.Finish(trained).Facts ?? [];
 
         var facts = new List<StepFact> { new("validated on", data.ValidationSource) };
         if (data.TargetAccuracy is { } target)
@@ -81,6 +86,7 @@ internal static class TrainingStep
             facts.AddRange(layers.Select(l => new StepFact($"layer {l.Target.Node} ({l.Target.OpType})", F((double)l.Zeros / l.Target.Elements))));
         }
 
+        facts.AddRange(removed);
         return new StepResult(trained, facts);
     }
 

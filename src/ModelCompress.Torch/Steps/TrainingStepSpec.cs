@@ -1,11 +1,13 @@
 using ModelCompress.Engine.Config;
 using ModelCompress.Onnx;
+using ModelCompress.Torch.Training.Pruning.Channels;
 
 namespace ModelCompress.Torch.Steps;
 
 /// <summary>
 /// What one training step asks for: the model to train, the teacher (null: no distillation), the KD weights, the
-/// training block, and the gradual-pruning settings when the step prunes.
+/// training block, and the gradual-pruning settings when the step prunes (or, for channels, the pruner to create
+/// from the student module, the steps per epoch and the epochs).
 /// </summary>
 internal sealed record TrainingStepSpec(
     string Step,
@@ -16,4 +18,5 @@ internal sealed record TrainingStepSpec(
     IReadOnlyList<FeaturePair> Features,
     TrainingSettings Training,
     bool LabelsRequired,
-    PruneSettings? Prune = null);
+    PruneSettings? Prune = null,
+    Func<OnnxModule, int, int, GradualChannelPruner>? Channels = null);

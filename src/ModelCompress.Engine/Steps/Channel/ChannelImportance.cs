@@ -11,6 +11,9 @@ namespace ModelCompress.Engine.Steps.Channel;
 /// </summary>
 internal static class ChannelImportance
 {
+    /// <summary>The weights that produce and read the channels: what l1, l2 and taylor score.</summary>
+    public static readonly SliceRole[] WeightRoles = [SliceRole.OutputWeight, SliceRole.InputWeight];
+
     /// <summary>Scores of every channel of <paramref name="group"/>; null for bn_scale when no BN follows it.</summary>
     public static double[]? Score(OnnxGraph graph, ChannelGroup group, PruneImportance importance, int seed)
     {
@@ -21,7 +24,20 @@ internal static class ChannelImportance
             return Enumerable.Range(0, (int)group.Channels).Select(_ => random.NextDouble()).ToArray();
         }
 
-        var roles = importance == PruneImportance.Bn_Scale ? [SliceRole.NormScale] : new[] { SliceRole.OutputWeight, SliceRole.InputWeight };
+        var roles = importance == PruneImportance.Bn_Scale ? [SliceRole.NormScale] : WeightRoles;
+        return Reduce(group, roles, importance == PruneImportance.L2, slice =>
+        {
+            graph.TryGetInitializer(slice.Tensor, out var tensor);
+            return (tensor!.ToFloatArray(), tensor.Dims);
+        });
+    }
+
+    /// <summary>
+    /// The group reduction over the members in <paramref name="roles"/>, whose elements <paramref name="values"/>
+    /// gives (the weights, or per-element |w·∂L/∂w| for Taylor); null when the group has no such member.
+    /// </summary>
+    public static double[]? Reduce(ChannelGroup group, IReadOnlyCollection<SliceRole> roles, bool squared, Func<ChannelSlice, (float[] Values, IReadOnlyList<long> Dims)> values)
+    {
         var members = group.Slices.Where(s => roles.Contains(s.Role)).ToList();
         if (members.Count == 0)
         {
@@ -31,8 +47,8 @@ internal static class ChannelImportance
         var total = new double[group.Channels];
         foreach (var slice in members)
         {
-            graph.TryGetInitializer(slice.Tensor, out var tensor);
-            var scores = Member(tensor!, slice, group.Channels, squared: importance == PruneImportance.L2);
+            var (elements, dims) = values(slice);
+            var scores = Member(elements, dims, slice, group.Channels, squared);
             var mean = scores.Average();
             for (var c = 0; c < total.Length; c++)
             {
@@ -43,10 +59,8 @@ internal static class ChannelImportance
         return total.Select(t => t / members.Count).ToArray();
     }
 
-    private static double[] Member(OnnxTensor tensor, ChannelSlice slice, long channels, bool squared)
+    private static double[] Member(float[] values, IReadOnlyList<long> dims, ChannelSlice slice, long channels, bool squared)
     {
-        var values = tensor.ToFloatArray();
-        var dims = tensor.Dims;
         var scores = new double[channels];
         for (long i = 0; i < values.LongLength; i++)
         {

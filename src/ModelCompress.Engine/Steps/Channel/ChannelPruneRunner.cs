@@ -25,21 +25,7 @@ public sealed class ChannelPruneRunner : IStepRunner<ChannelPruneSettings>
         ArgumentNullException.ThrowIfNull(context);
         var step = input.Step;
         var model = input.Model.Clone();
-        var dependencies = ChannelDependencies.Build(model);
-        var selection = NodeSelection.Create(model.Graph, "prune", settings.Include, settings.Exclude);
-        var candidates = Candidates(dependencies, settings, selection, step);
-        if (candidates.Count == 0)
-        {
-            throw new CompressionException(ChannelPruneStepDiagnostics.NothingPrunable(
-                dependencies.Groups.Select(g => $"'{g.Name}': {g.BlockedBy ?? "not selected"}"), step.PositionOf("method")));
-        }
-
-        var obstacles = dependencies.Groups.Where(g => !g.IsPrunable && !g.FeedsGraphOutput && !IsExcluded(g, settings)).ToList();
-        if (obstacles.Count > 0)
-        {
-            context.Report(ChannelPruneStepDiagnostics.GroupsKeptWhole(obstacles.Select(g => $"'{g.Name}': {g.BlockedBy}"), step.PositionOf("method")));
-        }
-
+        var (dependencies, candidates) = SelectGroups(model, settings, step, context);
         var scored = candidates.Select(g => (Group: g, Scores: ChannelImportance.Score(model.Graph, g, settings.Importance, context.Seed))).ToList();
         var notes = new List<StepFact>();
         if (settings.Importance == PruneImportance.Bn_Scale)
@@ -61,7 +47,39 @@ public sealed class ChannelPruneRunner : IStepRunner<ChannelPruneSettings>
         var before = Parameters(model);
         var plan = ChannelAllocation.Plan(ready, settings, step.PositionOf);
         dependencies.Prune(plan);
-        var after = Parameters(model);
+        var facts = Facts(dependencies, candidates, plan, before);
+        facts.AddRange(notes);
+        return new StepResult(model, facts);
+    }
+
+    /// <summary>
+    /// The dependency graph of <paramref name="model"/> and the prunable groups the settings select: an error when there
+    /// is none, a warning naming the groups kept whole because an op blocks them.
+    /// </summary>
+    internal static (ChannelDependencies Dependencies, List<ChannelGroup> Candidates) SelectGroups(OnnxModel model, ChannelPruneSettings settings, StepConfig step, StepContext context)
+    {
+        var dependencies = ChannelDependencies.Build(model);
+        var selection = NodeSelection.Create(model.Graph, "prune", settings.Include, settings.Exclude);
+        var candidates = Candidates(dependencies, settings, selection, step);
+        if (candidates.Count == 0)
+        {
+            throw new CompressionException(ChannelPruneStepDiagnostics.NothingPrunable(
+                dependencies.Groups.Select(g => $"'{g.Name}': {g.BlockedBy ?? "not selected"}"), step.PositionOf("method")));
+        }
+
+        var obstacles = dependencies.Groups.Where(g => !g.IsPrunable && !g.FeedsGraphOutput && !IsExcluded(g, settings)).ToList();
+        if (obstacles.Count > 0)
+        {
+            context.Report(ChannelPruneStepDiagnostics.GroupsKeptWhole(obstacles.Select(g => $"'{g.Name}': {g.BlockedBy}"), step.PositionOf("method")));
+        }
+
+        return (dependencies, candidates);
+    }
+
+    /// <summary>What a channel prune did: channels and parameters before and after (<paramref name="before"/>), per group, and the groups kept whole.</summary>
+    internal static List<StepFact> Facts(ChannelDependencies dependencies, IReadOnlyList<ChannelGroup> candidates, IReadOnlyDictionary<ChannelGroup, int[]> plan, long before)
+    {
+        var after = Parameters(dependencies.Model);
         var facts = new List<StepFact>
         {
             new("channels removed", $"{plan.Sum(p => p.Key.Channels - p.Value.Length)}/{candidates.Sum(g => g.Channels)}"),
@@ -70,8 +88,7 @@ public sealed class ChannelPruneRunner : IStepRunner<ChannelPruneSettings>
         facts.AddRange(candidates.Select(g => new StepFact(
             $"group {string.Join("+", g.Producers)}", $"{g.Channels} -> {(plan.TryGetValue(g, out var k) ? k.Length : g.Channels)}")));
         facts.AddRange(dependencies.Groups.Where(g => !g.IsPrunable).Select(g => new StepFact($"kept whole {g.Name}", g.BlockedBy!)));
-        facts.AddRange(notes);
-        return new StepResult(model, facts);
+        return facts;
     }
 
     private static List<ChannelGroup> Candidates(ChannelDependencies dependencies, ChannelPruneSettings settings, NodeSelection selection, StepConfig step)
