@@ -9,22 +9,10 @@ namespace ModelCompress.Cli.Tests.Engine;
 /// </summary>
 public sealed class BadInputTests
 {
-    internal const string ValidYaml = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-            steps:
-              - prune: { method: magnitude, sparsity: 0.5, scope: global }
-              - quantize: { mode: dynamic }
-            evaluation: { iterations: 5, warmup: 1 }
-            budgets:
-              accuracy: { metric: top1, max_drop: 0.02 }
-        """;
+    internal static readonly string ValidYaml = DigitsYaml.For("""
+        - prune: { method: magnitude, sparsity: 0.5, scope: global }
+        - quantize: { mode: dynamic }
+        """, "accuracy: { metric: top1, max_drop: 0.02 }");
 
     public static TheoryData<string, string, string, int?> YamlCases() => new()
     {

@@ -5,20 +5,7 @@ namespace ModelCompress.Cli.Tests.Engine;
 /// <summary>Bad inputs to <c>quantize: { mode: static }</c>: one error each, at the YAML line that caused it, nothing written.</summary>
 public sealed class StaticQuantizeBadInputTests
 {
-    private const string Yaml = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-              calibration: x_calib
-            steps:
-              - quantize: { mode: static }
-            evaluation: { iterations: 5, warmup: 1 }
-        """;
+    private static readonly string Yaml = DigitsYaml.For("- quantize: { mode: static }", data: "calibration: x_calib");
 
     public static TheoryData<string, string, string, int> Cases() => new()
     {

@@ -9,22 +9,10 @@ public sealed class StaticQuantizeFallbackTests
     public void A_budget_int8_breaks_is_met_by_reverting_the_most_damaging_nodes_and_the_report_lists_them()
     {
         using var project = new TempProject();
-        project.WriteConfig("""
-            version: 1
-            models:
-              digits:
-                source: models/digits_cnn.onnx
-                data:
-                  path: data/digits.npz
-                  inputs: { input: x_test }
-                  labels: y_test
-                  calibration: x_calib
-                steps:
-                  - quantize: { mode: static, calibration: { method: entropy }, fallback: { max_nodes: 4 } }
-                evaluation: { iterations: 5, warmup: 1 }
-                budgets:
-                  accuracy: { metric: agreement, max_drop: 0.0 }
-            """);
+        project.WriteConfig(DigitsYaml.For(
+            "- quantize: { mode: static, calibration: { method: entropy }, fallback: { max_nodes: 4 } }",
+            "accuracy: { metric: agreement, max_drop: 0.0 }",
+            data: "calibration: x_calib"));
 
         var outcome = EngineRun.Run(project);
 
@@ -44,22 +32,10 @@ public sealed class StaticQuantizeFallbackTests
     public void Fallback_none_keeps_every_node_quantized()
     {
         using var project = new TempProject();
-        project.WriteConfig("""
-            version: 1
-            models:
-              digits:
-                source: models/digits_cnn.onnx
-                data:
-                  path: data/digits.npz
-                  inputs: { input: x_test }
-                  labels: y_test
-                  calibration: x_calib
-                steps:
-                  - quantize: { mode: static, fallback: none }
-                evaluation: { iterations: 5, warmup: 1 }
-                budgets:
-                  accuracy: { metric: agreement, max_drop: 0.5 }
-            """);
+        project.WriteConfig(DigitsYaml.For(
+            "- quantize: { mode: static, fallback: none }",
+            "accuracy: { metric: agreement, max_drop: 0.5 }",
+            data: "calibration: x_calib"));
 
         var outcome = EngineRun.Run(project);
 
