@@ -1,10 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Engine.Tests.Config;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Tests.Steps;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Steps;
 using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Config;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Tests.Support;
 

@@ -1,9 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Engine.Tests.Config;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Metrics;
 
 namespace ModelCompress.Engine.Tests.Steps.Channel;

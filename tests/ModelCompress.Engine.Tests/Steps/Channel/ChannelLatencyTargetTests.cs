@@ -1,9 +1,4 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
 using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Config;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 

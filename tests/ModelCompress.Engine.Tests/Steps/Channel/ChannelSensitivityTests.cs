@@ -1,7 +1,4 @@
-using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Tests.Steps.Graph;
 
