@@ -1,4 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
 using Xunit.Abstractions;
 
 namespace ModelCompress.Cli.Tests.Engine;

@@ -1,5 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Onnx;
 
 namespace ModelCompress.Cli.Tests.Engine;

@@ -1,6 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>MACs in report.json and report.md, and the macs budget, through a real engine run.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>Bad inputs to <c>quantize: { mode: static }</c>: one error each, at the YAML line that caused it, nothing written.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
 using Xunit.Abstractions;
 
 namespace ModelCompress.Cli.Tests.Engine;

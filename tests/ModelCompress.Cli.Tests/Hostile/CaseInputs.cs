@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using Google.Protobuf;
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Cli.Tests.Hostile;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ModelCompress.Cli.Tests.Engine;
-using ModelCompress.Cli.Tests.Support;
 
 namespace ModelCompress.Cli.Tests.Process;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Engine.Caching;
 using Xunit.Abstractions;
 

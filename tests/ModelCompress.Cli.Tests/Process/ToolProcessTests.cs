@@ -1,5 +1,4 @@
 using ModelCompress.Cli.Tests.Engine;
-using ModelCompress.Cli.Tests.Support;
 
 namespace ModelCompress.Cli.Tests.Process;
 

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Pipeline;
 
 namespace ModelCompress.Cli.Tests.Support;

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Reporting;
 using Xunit.Abstractions;
 
 namespace ModelCompress.Cli.Tests.Support;
