@@ -1,7 +1,3 @@
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tasks.Internal;
-using ModelCompress.Build.Tests.Support;
-
 namespace ModelCompress.Build.Tests.Tasks;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tasks.Internal;
-using ModelCompress.Build.Tests.Support;
 
 namespace ModelCompress.Build.Tests.Tasks;
 

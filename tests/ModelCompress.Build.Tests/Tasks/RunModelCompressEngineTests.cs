@@ -1,6 +1,3 @@
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tests.Support;
-
 namespace ModelCompress.Build.Tests.Tasks;
 
 /// <summary>The engine task run in-process against the stand-in engine (a real child process).</summary>

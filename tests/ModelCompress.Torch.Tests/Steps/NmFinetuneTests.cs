@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Steps;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Torch.Steps;

@@ -1,6 +1,4 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Steps;
-using ModelCompress.Onnx;
 using ModelCompress.Torch.Steps;
 using ModelCompress.Torch.Tests.Training;
 

@@ -1,6 +1,4 @@
 using ModelCompress.Engine.Data;
-using ModelCompress.Torch.Tests.Support;
-using ModelCompress.Torch.Training;
 
 namespace ModelCompress.Torch.Tests.Training;
 
