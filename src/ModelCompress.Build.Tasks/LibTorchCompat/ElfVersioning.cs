@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ModelCompress.Build.Tasks.LibTorchCompat;
 
 /// <summary>Reads the GNU symbol-versioning tables: versions a library needs, versions it defines, and who uses them.</summary>
