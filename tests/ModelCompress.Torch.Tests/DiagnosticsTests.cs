@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Torch.Ops;
 using static TorchSharp.torch;
 

@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using DenseTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>;
-using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace ModelCompress.Torch.Tests;

@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>One-shot channel pruning followed by the training steps, through the whole engine.</summary>

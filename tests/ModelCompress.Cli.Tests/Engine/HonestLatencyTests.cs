@@ -1,5 +1,4 @@
 using ModelCompress.Engine.Budgets;
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Evaluation;
 
 namespace ModelCompress.Cli.Tests.Engine;

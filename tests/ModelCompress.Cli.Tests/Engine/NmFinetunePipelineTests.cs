@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>2:4 then fine-tune through the whole engine: the pipeline's N:M guard (MC3140) checks the fine-tuned model.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Pipeline;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>The accuracy-aware fallback of static quantization, through the real engine.</summary>

@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>The README's training recipe through the whole engine: gradual pruning with KD, distill, then fine-tune.</summary>

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using ModelCompress.Cli.Output;
-using ModelCompress.Engine.Pipeline;
 
 namespace ModelCompress.Cli.Tests.Output;
 

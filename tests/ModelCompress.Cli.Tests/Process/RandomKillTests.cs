@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ModelCompress.Engine.Caching;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Cli.Tests.Process;
 

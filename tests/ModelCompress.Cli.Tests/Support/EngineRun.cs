@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Pipeline;
-
 namespace ModelCompress.Cli.Tests.Support;
 
 /// <summary>Runs the real engine in-process, as `modelcompress run` would, and keeps what it said.</summary>

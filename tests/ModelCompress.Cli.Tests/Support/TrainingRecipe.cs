@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace ModelCompress.Cli.Tests.Support;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using ModelCompress.Engine.Budgets;
 using ModelCompress.Engine.Reporting;
-using ModelCompress.Onnx.Metrics;
 
 namespace ModelCompress.Engine.Tests.Budgets;
 

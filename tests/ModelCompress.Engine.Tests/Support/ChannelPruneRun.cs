@@ -1,5 +1,4 @@
 using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Steps.Channel;
 
 namespace ModelCompress.Engine.Tests.Support;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Steps;
-using ModelCompress.Torch.Steps;
 using ModelCompress.Torch.Tests.Training;
 
 namespace ModelCompress.Torch.Tests.Steps;

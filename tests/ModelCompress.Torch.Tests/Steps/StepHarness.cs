@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
 using ModelCompress.Torch.Tests.Training;
 
 namespace ModelCompress.Torch.Tests.Steps;

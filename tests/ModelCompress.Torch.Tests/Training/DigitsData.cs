@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Data;
-
 namespace ModelCompress.Torch.Tests.Training;
 
 /// <summary>The digits splits as the Engine's data layer reads them, for the training tests.</summary>

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Torch.Training.Objectives;
 
 namespace ModelCompress.Torch.Tests.Training;

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Metrics;
-
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 
 public sealed class ChannelAutoRunTests

@@ -1,7 +1,4 @@
 using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Onnx.Metrics;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Steps.Channel;
-
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 
 /// <summary><c>sparsity: auto</c> with <c>target: { latency_ratio }</c>: structure only, never wall time (the machine is noisy).</summary>

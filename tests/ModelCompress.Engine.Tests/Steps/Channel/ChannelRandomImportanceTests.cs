@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Steps.Channel;
 using ModelCompress.Onnx.Dependencies;
 
 namespace ModelCompress.Engine.Tests.Steps.Channel;

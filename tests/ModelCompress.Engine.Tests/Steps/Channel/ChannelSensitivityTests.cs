@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Steps.Channel;
-
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 
 public sealed class ChannelSensitivityTests

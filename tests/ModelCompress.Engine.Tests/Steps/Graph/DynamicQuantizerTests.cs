@@ -1,5 +1,4 @@
 using ModelCompress.Engine.Steps.Graph;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Graph;
 

@@ -1,5 +1,4 @@
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Onnx.Metrics;
 
 namespace ModelCompress.Engine.Tests.Steps.Graph;
 

@@ -1,7 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using ModelCompress.Engine.Steps.Quantize.Fp16;
-using ModelCompress.Onnx.Proto;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 

@@ -1,6 +1,5 @@
 using ModelCompress.Engine.Steps.Quantize;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 

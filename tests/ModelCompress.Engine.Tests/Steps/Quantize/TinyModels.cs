@@ -1,7 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using ModelCompress.Engine.Steps.Quantize;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 

@@ -1,5 +1,4 @@
 using ModelCompress.Engine.Steps.Quantize.WeightOnly;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 
