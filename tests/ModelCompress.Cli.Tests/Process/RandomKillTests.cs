@@ -155,13 +155,7 @@ public sealed class RandomKillTests(ITestOutputHelper output)
     /// <returns>True when the run was still going after <paramref name="delay"/> and was killed.</returns>
     private static bool RunAndKillAfter(TempProject project, TimeSpan delay)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { ToolProcess.ToolPath, "run", "--config", project.ConfigPath, "--cache-dir", project.CacheDir, "--plain" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = ToolProcess.Start(null, "run", "--config", project.ConfigPath, "--cache-dir", project.CacheDir, "--plain");
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         if (process.WaitForExit(delay))
