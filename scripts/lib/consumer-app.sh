@@ -42,18 +42,13 @@ XML
   </packageSourceMapping>
 </configuration>
 XML
+  # The data block is shared with scripts/lib/kill_trials.py (scripts/lib/digits-data.yaml).
   cat > "$app/compression.yaml" <<YAML
 version: 1
 models:
   digits:
     source: models/digits_cnn.onnx
-    data:
-      path: data/digits.npz
-      inputs: { input: x_test }
-      labels: y_test
-      calibration: x_calib
-      train: { inputs: { input: x_train }, labels: y_train }
-      validation: { inputs: { input: x_calib }, labels: y_calib }
+$(cat "$repo/scripts/lib/digits-data.yaml")
     steps:
 $2
     budgets:

@@ -11,14 +11,9 @@ KINDS = sys.argv[6].split(",") if len(sys.argv) > 6 else ["graph", "training", "
 STALE = 3600  # CacheSweeper.StaleAfter, seconds
 TIMING_CODES = ("MC2020", "MC3075")
 
-DATA = """    data:
-      path: data/digits.npz
-      inputs: { input: x_test }
-      labels: y_test
-      calibration: { input: x_calib }
-      train: { inputs: { input: x_train }, labels: y_train }
-      validation: { inputs: { input: x_calib }, labels: y_calib }
-"""
+# The data block is shared with scripts/lib/consumer-app.sh.
+with open(os.path.join(REPO, "scripts/lib/digits-data.yaml"), encoding="utf-8") as f:
+    DATA = f.read()
 GRAPH = """      - prepare: { fold_batchnorm: true }
       - prune: { method: magnitude, sparsity: 0.5, scope: global }
       - quantize: { mode: static, calibration: { samples: 64 } }

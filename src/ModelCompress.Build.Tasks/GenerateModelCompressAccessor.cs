@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Text;
-using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using ModelCompress.Build.Tasks.Internal;
 using ModelCompress.Naming;
 

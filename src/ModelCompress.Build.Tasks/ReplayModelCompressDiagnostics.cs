@@ -1,5 +1,3 @@
-using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using ModelCompress.Build.Tasks.Internal;
 
 namespace ModelCompress.Build.Tasks;

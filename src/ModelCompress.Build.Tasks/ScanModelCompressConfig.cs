@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using ModelCompress.Build.Tasks.Internal;
 using ModelCompress.Naming;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using ModelCompress.Onnx.Proto;
-using ModelCompress.Onnx.Tests.Support;
 
 namespace ModelCompress.Onnx.Tests;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Tests.Support;
-
 namespace ModelCompress.Onnx.Tests;
 
 public sealed class OnnxGraphTests

@@ -1,6 +1,3 @@
-using ModelCompress.Onnx.Proto;
-using ModelCompress.Onnx.Tests.Support;
-
 namespace ModelCompress.Onnx.Tests;
 
 public sealed class ShapeInferenceTests

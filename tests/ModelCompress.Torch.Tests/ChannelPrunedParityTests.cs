@@ -1,8 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Dependencies;
-using ModelCompress.Torch.Tests.Support;
-using TorchSharp;
 using static TorchSharp.torch;
 using DenseTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>;
 

@@ -1,7 +1,4 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Torch.Ops;
-using ModelCompress.Torch.Tests.Support;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ModelCompress.Torch.Tests;

@@ -1,8 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using DenseTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>;
-using ModelCompress.Torch.Tests.Support;
-using TorchSharp;
-using Xunit.Abstractions;
 using static TorchSharp.torch;
 
 namespace ModelCompress.Torch.Tests;

@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Tests.Support;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ModelCompress.Torch.Tests;

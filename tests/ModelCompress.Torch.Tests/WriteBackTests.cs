@@ -1,8 +1,5 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Onnx.Proto;
-using ModelCompress.Torch.Tests.Support;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ModelCompress.Torch.Tests;

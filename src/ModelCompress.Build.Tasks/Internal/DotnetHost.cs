@@ -1,6 +1,3 @@
-using System;
-using System.IO;
-
 namespace ModelCompress.Build.Tasks.Internal;
 
 /// <summary>Finds the <c>dotnet</c> host the same way the SDK's own tasks do.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-
 namespace ModelCompress.Build.Tasks.Internal;
 
 /// <summary>How the engine is started: which file runs and with which arguments.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Microsoft.Build.Utilities;
-
 namespace ModelCompress.Build.Tasks.Internal;
 
 /// <summary>

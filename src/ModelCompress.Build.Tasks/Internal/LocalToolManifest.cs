@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-
 namespace ModelCompress.Build.Tasks.Internal;
 
 /// <summary>What a local tool manifest (dotnet-tools.json) above the project says about the engine.</summary>

@@ -1,25 +1,8 @@
 namespace ModelCompress.Build.Tasks.Internal;
 
 /// <summary>One compressed model as the engine's manifest lists it.</summary>
-internal sealed class ManifestModel
-{
-    public ManifestModel(string name, string file, string? resourceName, string? accessorName)
-    {
-        Name = name;
-        File = file;
-        ResourceName = resourceName;
-        AccessorName = accessorName;
-    }
-
-    /// <summary>The model's key in compression.yaml.</summary>
-    public string Name { get; }
-
-    /// <summary>Absolute path of the compressed .onnx file.</summary>
-    public string File { get; }
-
-    /// <summary>The manifest resource name the engine asks for, or null to let the build choose.</summary>
-    public string? ResourceName { get; }
-
-    /// <summary>The accessor class name the engine asks for, or null to derive it from <see cref="Name"/>.</summary>
-    public string? AccessorName { get; }
-}
+/// <param name="Name">The model's key in compression.yaml.</param>
+/// <param name="File">Absolute path of the compressed .onnx file.</param>
+/// <param name="ResourceName">The manifest resource name the engine asks for, or null to let the build choose.</param>
+/// <param name="AccessorName">The accessor class name the engine asks for, or null to derive it from <paramref name="Name"/>.</param>
+internal sealed record ManifestModel(string Name, string File, string? ResourceName, string? AccessorName);

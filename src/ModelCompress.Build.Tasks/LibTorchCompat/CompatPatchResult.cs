@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ModelCompress.Build.Tasks.LibTorchCompat;
 
 /// <summary>The outcome for one library, with the versions weakened and, when unfixable, why.</summary>

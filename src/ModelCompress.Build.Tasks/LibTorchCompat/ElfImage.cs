@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text;
 
 namespace ModelCompress.Build.Tasks.LibTorchCompat;
@@ -60,11 +58,11 @@ internal sealed class ElfImage
             var at = checked((int)sectionTable + (i * SectionHeaderSize));
             var section = new ElfSection(
                 i,
-                type: ReadU32(bytes, at + 4),
-                offset: ReadU64(bytes, at + 24),
-                size: ReadU64(bytes, at + 32),
-                link: ReadU32(bytes, at + 40),
-                info: ReadU32(bytes, at + 44));
+                Type: ReadU32(bytes, at + 4),
+                Offset: ReadU64(bytes, at + 24),
+                Size: ReadU64(bytes, at + 32),
+                Link: ReadU32(bytes, at + 40),
+                Info: ReadU32(bytes, at + 44));
             if (section.Type != 8 && section.Offset + section.Size > (ulong)bytes.Length)
             {
                 // Type 8 (NOBITS, .bss) occupies no file bytes, so only the others must fit.

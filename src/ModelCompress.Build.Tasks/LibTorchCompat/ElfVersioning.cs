@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace ModelCompress.Build.Tasks.LibTorchCompat;
 
 /// <summary>Reads the GNU symbol-versioning tables: versions a library needs, versions it defines, and who uses them.</summary>
@@ -28,9 +25,9 @@ internal static class ElfVersioning
                 needs.Add(new ElfVersionNeed(
                     file,
                     image.ReadString(section.Link, ElfImage.ReadU32(b, aux + 8)),
-                    flags: ElfImage.ReadU16(b, aux + 4),
-                    index: ElfImage.ReadU16(b, aux + 6),
-                    flagsOffset: aux + 4));
+                    Flags: ElfImage.ReadU16(b, aux + 4),
+                    Index: ElfImage.ReadU16(b, aux + 6),
+                    FlagsOffset: aux + 4));
                 aux += (int)ElfImage.ReadU32(b, aux + 12);
             }
 

@@ -1,10 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
-
 namespace ModelCompress.Build.Tasks.LibTorchCompat;
 
 /// <summary>

@@ -27,14 +27,8 @@ internal static partial class InitCommand
                 return ExitCodes.Failed;
             }
 
-            OnnxModel model;
-            try
+            if (ModelFile.LoadOrReport(file) is not { } model)
             {
-                model = OnnxModel.Load(file);
-            }
-            catch (OnnxFormatException e)
-            {
-                Console.Error.WriteLine($"{file}: error {Engine.Pipeline.ModelCodes.Of(e.Error)}: {e.Message}");
                 return ExitCodes.Failed;
             }
 

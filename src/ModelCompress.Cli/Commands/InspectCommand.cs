@@ -16,14 +16,8 @@ internal static class InspectCommand
         command.SetAction(result =>
         {
             var file = Path.GetFullPath(result.GetValue(path)!);
-            OnnxModel model;
-            try
+            if (ModelFile.LoadOrReport(file) is not { } model)
             {
-                model = OnnxModel.Load(file);
-            }
-            catch (OnnxFormatException e)
-            {
-                Console.Error.WriteLine($"{file}: error {Engine.Pipeline.ModelCodes.Of(e.Error)}: {e.Message}");
                 return ExitCodes.Failed;
             }
 

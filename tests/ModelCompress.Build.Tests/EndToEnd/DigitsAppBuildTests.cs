@@ -1,5 +1,3 @@
-using ModelCompress.Build.Tests.Support;
-
 namespace ModelCompress.Build.Tests.EndToEnd;
 
 /// <summary>Real `dotnet build` runs of testprojects/DigitsApp, copied to a path with a space, '@' and umlauts.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ModelCompress.Build.Tests.Support;
 
 namespace ModelCompress.Build.Tests.EndToEnd;
 

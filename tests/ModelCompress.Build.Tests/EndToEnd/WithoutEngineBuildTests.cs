@@ -1,5 +1,3 @@
-using ModelCompress.Build.Tests.Support;
-
 namespace ModelCompress.Build.Tests.EndToEnd;
 
 /// <summary>Builds that never start the engine still give code using CompressedModels an accessor (real dotnet build).</summary>

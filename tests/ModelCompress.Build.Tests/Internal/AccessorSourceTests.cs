@@ -1,5 +1,3 @@
-using ModelCompress.Build.Tasks.Internal;
-
 namespace ModelCompress.Build.Tests.Internal;
 
 public sealed class AccessorSourceTests

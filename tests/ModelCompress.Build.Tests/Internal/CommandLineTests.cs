@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelCompress.Build.Tasks.Internal;
 
 namespace ModelCompress.Build.Tests.Internal;
 

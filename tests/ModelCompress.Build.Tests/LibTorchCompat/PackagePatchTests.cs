@@ -1,5 +1,4 @@
 using ModelCompress.Build.Tasks.LibTorchCompat;
-using ModelCompress.Build.Tests.Support;
 using Microsoft.Build.Utilities;
 
 namespace ModelCompress.Build.Tests.LibTorchCompat;

@@ -1,7 +1,3 @@
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tasks.Internal;
-using ModelCompress.Build.Tests.Support;
-
 namespace ModelCompress.Build.Tests.Tasks;
 
 /// <summary>
@@ -120,21 +116,10 @@ public sealed class EngineAcquisitionTests : IDisposable
 
     private RunModelCompressEngine CreateTask(string packagesRoot)
     {
-        var model = Path.Combine(AppContext.BaseDirectory, "TestData", "digits", "digits_cnn.onnx");
-        File.Copy(model, Path.Combine(_folder.Path, "digits_cnn.onnx"));
-        var output = Path.Combine(_folder.Path, "obj", "modelcompress") + Path.DirectorySeparatorChar;
-        return new RunModelCompressEngine
-        {
-            BuildEngine = _engine,
-            ConfigFile = _folder.Write("compression.yaml", "version: 1\nmodels:\n  digits:\n    source: digits_cnn.onnx\n    budgets:\n      size: { max_kb: 1000 }\n"),
-            OutputDirectory = output,
-            CacheDirectory = Path.Combine(_folder.Path, "obj", "cache") + Path.DirectorySeparatorChar,
-            ManifestFile = Path.Combine(output, "manifest.json"),
-            ProjectDirectory = _folder.Path,
-            EnginePackageVersion = Version,
-            EngineRuntimeIdentifier = "linux-x64",
-            NuGetPackageRoot = packagesRoot,
-            StandardOutputImportance = "normal",
-        };
+        var task = DigitsEngineTask.Create(_folder, _engine, DigitsEngineTask.Config(_folder, "size: { max_kb: 1000 }"));
+        task.EnginePackageVersion = Version;
+        task.EngineRuntimeIdentifier = "linux-x64";
+        task.NuGetPackageRoot = packagesRoot;
+        return task;
     }
 }

@@ -1,8 +1,5 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tasks.Internal;
-using ModelCompress.Build.Tests.Support;
 
 namespace ModelCompress.Build.Tests.Tasks;
 
@@ -103,25 +100,10 @@ public sealed class EngineReplayAndLockTests : IDisposable
 
     private RunModelCompressEngine CreateTask(RecordingBuildEngine engine)
     {
-        var model = Path.Combine(_folder.Path, "digits_cnn.onnx");
-        if (!File.Exists(model))
-        {
-            File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "digits", "digits_cnn.onnx"), model);
-        }
-
-        var output = Path.Combine(_folder.Path, "obj", "modelcompress") + Path.DirectorySeparatorChar;
-        return new RunModelCompressEngine
-        {
-            BuildEngine = engine,
-            ConfigFile = _folder.Write("compression.yaml", "version: 1\nmodels:\n  digits:\n    source: digits_cnn.onnx\n    budgets:\n      size: { max_kb: 1 }\n"),
-            OutputDirectory = output,
-            CacheDirectory = Path.Combine(_folder.Path, "obj", "cache") + Path.DirectorySeparatorChar,
-            ManifestFile = Path.Combine(output, "manifest.json"),
-            ReplayFile = Path.Combine(output, "build-diagnostics.txt"),
-            LockFile = Path.Combine(_folder.Path, "obj", "project.modelcompress.lock"),
-            ProjectDirectory = _folder.Path,
-            EngineToolPath = TestEngine.StandInPath,
-            StandardOutputImportance = "normal",
-        };
+        var task = DigitsEngineTask.Create(_folder, engine, DigitsEngineTask.Config(_folder, "size: { max_kb: 1 }"));
+        task.ReplayFile = Path.Combine(task.OutputDirectory, "build-diagnostics.txt");
+        task.LockFile = Path.Combine(_folder.Path, "obj", "project.modelcompress.lock");
+        task.EngineToolPath = TestEngine.StandInPath;
+        return task;
     }
 }

@@ -1,6 +1,4 @@
 using Microsoft.Build.Utilities;
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tests.Support;
 
 namespace ModelCompress.Build.Tests.Tasks;
 

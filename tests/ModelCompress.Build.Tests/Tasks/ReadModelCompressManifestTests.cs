@@ -1,6 +1,3 @@
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tests.Support;
-
 namespace ModelCompress.Build.Tests.Tasks;
 
 public sealed class ReadModelCompressManifestTests : IDisposable

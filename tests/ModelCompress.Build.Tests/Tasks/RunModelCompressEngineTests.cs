@@ -1,6 +1,3 @@
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tests.Support;
-
 namespace ModelCompress.Build.Tests.Tasks;
 
 /// <summary>The engine task run in-process against the stand-in engine (a real child process).</summary>
@@ -77,26 +74,12 @@ public sealed class RunModelCompressEngineTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private string Config(string sizeBudget)
-    {
-        var model = Path.Combine(AppContext.BaseDirectory, "TestData", "digits", "digits_cnn.onnx");
-        File.Copy(model, Path.Combine(_folder.Path, "digits_cnn.onnx"));
-        return "version: 1\nmodels:\n  digits:\n    source: digits_cnn.onnx\n    budgets:\n      " + sizeBudget + "\n";
-    }
+    private string Config(string sizeBudget) => DigitsEngineTask.Config(_folder, sizeBudget);
 
     private RunModelCompressEngine CreateTask(string configText)
     {
-        var output = Path.Combine(_folder.Path, "obj", "modelcompress") + Path.DirectorySeparatorChar;
-        return new RunModelCompressEngine
-        {
-            BuildEngine = _engine,
-            ConfigFile = _folder.Write("compression.yaml", configText),
-            OutputDirectory = output,
-            CacheDirectory = Path.Combine(_folder.Path, "obj", "cache") + Path.DirectorySeparatorChar,
-            ManifestFile = Path.Combine(output, "manifest.json"),
-            ProjectDirectory = _folder.Path,
-            EngineToolPath = TestEngine.StandInPath,
-            StandardOutputImportance = "normal",
-        };
+        var task = DigitsEngineTask.Create(_folder, _engine, configText);
+        task.EngineToolPath = TestEngine.StandInPath;
+        return task;
     }
 }

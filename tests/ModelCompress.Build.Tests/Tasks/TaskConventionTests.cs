@@ -1,8 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
 using Microsoft.Build.Framework;
-using ModelCompress.Build.Tasks;
-using ModelCompress.Build.Tests.Support;
 
 namespace ModelCompress.Build.Tests.Tasks;
 

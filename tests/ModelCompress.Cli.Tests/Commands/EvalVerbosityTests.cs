@@ -1,5 +1,4 @@
 using ModelCompress.Cli.Tests.Hostile;
-using ModelCompress.Cli.Tests.Support;
 
 namespace ModelCompress.Cli.Tests.Commands;
 

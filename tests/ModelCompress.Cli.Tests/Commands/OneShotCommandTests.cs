@@ -1,8 +1,6 @@
 using ModelCompress.Cli.Tests.Hostile;
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Onnx;
 
 namespace ModelCompress.Cli.Tests.Commands;

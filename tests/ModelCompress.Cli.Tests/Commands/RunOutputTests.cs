@@ -2,8 +2,6 @@ using System.Xml.Linq;
 using ModelCompress.Cli.Output;
 using ModelCompress.Cli.Tests.Engine;
 using ModelCompress.Cli.Tests.Hostile;
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
 
 namespace ModelCompress.Cli.Tests.Commands;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Cli.Tests.Engine;
 

@@ -1,6 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using Xunit.Abstractions;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>One-shot channel pruning followed by the training steps, through the whole engine.</summary>
@@ -15,18 +12,7 @@ public sealed class ChannelPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Half_the_channels_removed_then_distilled_stays_within_two_points_at_a_third_of_the_size()
     {
-        using var project = new TempProject();
-        File.Copy(TempProject.Fixture("digits_cnn_bn.onnx"), project.PathOf("models/digits_cnn_bn.onnx"));
-        project.WriteConfig(Recipe);
-
-        var outcome = EngineRun.Run(project);
-
-        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
-        var model = outcome.Report!.Models[0];
-        foreach (var step in model.Steps)
-        {
-            output.WriteLine($"after {step.Kind}: top-1 {step.Metrics!.Accuracy:0.0000}, {step.Metrics.SizeBytes} bytes, {step.Metrics.Parameters} parameters");
-        }
+        var model = TrainingRecipe.Run("digits_cnn_bn.onnx", Recipe, output);
 
         Assert.Equal(["prune.channel", "distill", "finetune"], model.Steps.Select(s => s.RunnerKey));
         Assert.Contains(model.Steps[0].Facts, f => f.Key == "channels removed" && f.Value == "80/160");

@@ -1,6 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>
@@ -9,23 +6,10 @@ namespace ModelCompress.Cli.Tests.Engine;
 /// </summary>
 public sealed class DataHygieneTests
 {
-    private const string Finetune = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-              train: { inputs: { input: x_train }, labels: y_train }
-            steps:
-              - prune: { method: magnitude, sparsity: 0.6, scope: global }
-              - finetune: { training: { epochs: 2, lr: 0.0005 } }
-            evaluation: { iterations: 2, warmup: 0 }
-            budgets:
-              accuracy: { metric: top1, max_drop: 0.02 }
-        """;
+    private static readonly string Finetune = DigitsYaml.For("""
+        - prune: { method: magnitude, sparsity: 0.6, scope: global }
+        - finetune: { training: { epochs: 2, lr: 0.0005 } }
+        """, "accuracy: { metric: top1, max_drop: 0.02 }", data: "train: { inputs: { input: x_train }, labels: y_train }", evaluation: "{ iterations: 2, warmup: 0 }");
 
     [Fact]
     public void Without_a_validation_split_training_validates_on_held_out_training_rows_never_the_evaluation_rows()

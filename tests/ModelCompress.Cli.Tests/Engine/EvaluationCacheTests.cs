@@ -1,6 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Cli.Tests.Engine;

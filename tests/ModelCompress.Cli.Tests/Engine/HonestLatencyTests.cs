@@ -1,7 +1,4 @@
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Engine.Budgets;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
 
 namespace ModelCompress.Cli.Tests.Engine;

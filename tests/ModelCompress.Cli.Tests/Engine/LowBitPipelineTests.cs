@@ -1,5 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Onnx;
 
 namespace ModelCompress.Cli.Tests.Engine;
@@ -8,9 +6,9 @@ namespace ModelCompress.Cli.Tests.Engine;
 public sealed class LowBitPipelineTests
 {
     [Theory]
-    [InlineData("models/digits_cnn.onnx", "{ mode: fp16 }", 0.55)]
-    [InlineData("models/digits_mlp.onnx", "{ mode: weight_only, bits: 4, block_size: 32 }", 0.25)]
-    [InlineData("models/digits_mlp.onnx", "{ mode: weight_only, bits: 8, symmetric: false }", 0.35)]
+    [InlineData("digits_cnn.onnx", "{ mode: fp16 }", 0.55)]
+    [InlineData("digits_mlp.onnx", "{ mode: weight_only, bits: 4, block_size: 32 }", 0.25)]
+    [InlineData("digits_mlp.onnx", "{ mode: weight_only, bits: 8, symmetric: false }", 0.35)]
     public void Mode_runs_end_to_end_within_the_accuracy_budget_and_shrinks_the_model(string source, string settings, double maxRatio)
     {
         using var project = new TempProject();
@@ -30,7 +28,7 @@ public sealed class LowBitPipelineTests
     public void Bits_3_fails_the_run_with_mc1045_at_its_line()
     {
         using var project = new TempProject();
-        project.WriteConfig(Yaml("models/digits_mlp.onnx", "{ mode: weight_only, bits: 3 }"));
+        project.WriteConfig(Yaml("digits_mlp.onnx", "{ mode: weight_only, bits: 3 }"));
 
         var error = EngineRun.SingleError(EngineRun.Run(project));
 
@@ -38,19 +36,6 @@ public sealed class LowBitPipelineTests
         Assert.False(File.Exists(Path.Combine(project.OutputDir, "digits.onnx")));
     }
 
-    private static string Yaml(string source, string settings) => $$"""
-        version: 1
-        models:
-          digits:
-            source: {{source}}
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-            steps:
-              - quantize: {{settings}}
-            evaluation: { iterations: 5, warmup: 1 }
-            budgets:
-              accuracy: { metric: top1, max_drop: 0.01 }
-        """;
+    private static string Yaml(string source, string settings) =>
+        DigitsYaml.For($"- quantize: {settings}", "accuracy: { metric: top1, max_drop: 0.01 }", source);
 }

@@ -1,5 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>The output folder holds exactly the models of the config.</summary>

@@ -1,7 +1,4 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Manifest;
-using ModelCompress.Engine.Reporting;
 
 namespace ModelCompress.Cli.Tests.Engine;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Tests.Support;
 using ModelCompress.Onnx;
 
@@ -8,22 +6,6 @@ namespace ModelCompress.Cli.Tests.Engine;
 /// <summary>Graph preparation in the engine: implicit before prune/quantize, or as an explicit step, and reported.</summary>
 public sealed class PreparePipelineTests
 {
-    private const string Yaml = """
-        version: 1
-        models:
-          digits:
-            source: models/exported.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-            steps:
-        STEPS
-            evaluation: { iterations: 5, warmup: 1 }
-            budgets:
-              accuracy: { metric: top1, max_drop: 0.02 }
-        """;
-
     public static TheoryData<string> Exporters() => ["constant-nodes", "tf2onnx-like"];
 
     [Theory]
@@ -31,8 +13,8 @@ public sealed class PreparePipelineTests
     public void Weights_outside_initializers_are_pruned_and_quantized_after_implicit_preparation(string exporter)
     {
         using var project = Project(exporter, """
-                  - prune: { method: magnitude, sparsity: 0.5 }
-                  - quantize: { mode: dynamic, ops: [Conv, Gemm] }
+            - prune: { method: magnitude, sparsity: 0.5 }
+            - quantize: { mode: dynamic, ops: [Conv, Gemm] }
             """);
 
         var outcome = EngineRun.Run(project);
@@ -57,8 +39,8 @@ public sealed class PreparePipelineTests
     public void An_explicit_prepare_step_reports_its_work_and_replaces_the_implicit_one()
     {
         using var project = Project("constant-nodes", """
-                  - prepare: { fold_batchnorm: true }
-                  - prune: { method: magnitude, sparsity: 0.5 }
+            - prepare: { fold_batchnorm: true }
+            - prune: { method: magnitude, sparsity: 0.5 }
             """);
 
         var outcome = EngineRun.Run(project);
@@ -76,14 +58,14 @@ public sealed class PreparePipelineTests
     public void Changing_prepare_settings_reruns_it_and_what_follows()
     {
         using var project = Project("constant-nodes", """
-                  - prepare: {}
-                  - prune: { method: magnitude, sparsity: 0.5 }
+            - prepare: {}
+            - prune: { method: magnitude, sparsity: 0.5 }
             """);
         Assert.True(EngineRun.Run(project).Succeeded);
-        project.WriteConfig(Yaml.Replace("STEPS", """
-                  - prepare: { remove_identity: false }
-                  - prune: { method: magnitude, sparsity: 0.5 }
-            """, StringComparison.Ordinal));
+        project.WriteConfig(Yaml("""
+            - prepare: { remove_identity: false }
+            - prune: { method: magnitude, sparsity: 0.5 }
+            """));
 
         var outcome = EngineRun.Run(project);
 
@@ -95,7 +77,7 @@ public sealed class PreparePipelineTests
     public void A_bad_prepare_setting_is_a_positioned_config_error()
     {
         using var project = Project("constant-nodes", """
-                  - prepare: { max_fold_growth_kb: -1 }
+            - prepare: { max_fold_growth_kb: -1 }
             """);
 
         var error = EngineRun.SingleError(EngineRun.Run(project));
@@ -110,9 +92,11 @@ public sealed class PreparePipelineTests
         var source = OnnxModel.Load(TempProject.Fixture("digits_cnn.onnx"));
         var exported = exporter == "tf2onnx-like" ? ConstantWeights.AsTf2OnnxLike(source) : ConstantWeights.AsConstantNodes(source);
         exported.Save(project.PathOf("models/exported.onnx"));
-        project.WriteConfig(Yaml.Replace("STEPS", steps.TrimEnd(), StringComparison.Ordinal));
+        project.WriteConfig(Yaml(steps));
         return project;
     }
+
+    private static string Yaml(string steps) => DigitsYaml.For(steps, "accuracy: { metric: top1, max_drop: 0.02 }", "exported.onnx");
 
     private static string Fact(StepReport step, string key) => Assert.Single(step.Facts, f => f.Key == key).Value;
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Engine.Caching;
 
 namespace ModelCompress.Cli.Tests.Engine;

@@ -1,24 +1,9 @@
-using ModelCompress.Cli.Tests.Support;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>Bad inputs to <c>quantize: { mode: static }</c>: one error each, at the YAML line that caused it, nothing written.</summary>
 public sealed class StaticQuantizeBadInputTests
 {
-    private const string Yaml = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-              calibration: x_calib
-            steps:
-              - quantize: { mode: static }
-            evaluation: { iterations: 5, warmup: 1 }
-        """;
+    private static readonly string Yaml = DigitsYaml.For("- quantize: { mode: static }", data: "calibration: x_calib");
 
     public static TheoryData<string, string, string, int> Cases() => new()
     {
@@ -36,18 +21,13 @@ public sealed class StaticQuantizeBadInputTests
     public void Bad_static_quantize_input_is_one_error_at_its_line(string name, string replacement, string code, int line)
     {
         using var project = new TempProject();
-        var parts = replacement.Split("=>");
-        Assert.Contains(parts[0], Yaml);
-        project.WriteConfig(Yaml.Replace(parts[0], parts[1], StringComparison.Ordinal));
 
-        var outcome = EngineRun.Run(project);
+        var error = EngineRun.SingleErrorAfter(project, Yaml, replacement, name);
 
-        var error = EngineRun.SingleError(outcome);
-        Assert.False(outcome.Succeeded, name);
         Assert.StartsWith(code, error.Code, StringComparison.Ordinal);
         Assert.Equal(project.ConfigPath, error.Position?.File);
         Assert.Equal(line, error.Position?.Line);
-        Assert.DoesNotContain(project.OutputFiles(), f => f.EndsWith(".onnx", StringComparison.Ordinal));
+        EngineRun.AssertNothingWritten(project);
     }
 
     [Fact]

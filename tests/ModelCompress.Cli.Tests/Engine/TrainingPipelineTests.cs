@@ -1,7 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
-using Xunit.Abstractions;
-
 namespace ModelCompress.Cli.Tests.Engine;
 
 /// <summary>The README's training recipe through the whole engine: gradual pruning with KD, distill, then fine-tune.</summary>
@@ -18,17 +14,7 @@ public sealed class TrainingPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Ninety_percent_sparse_digits_cnn_stays_within_a_point_and_keeps_its_zeros()
     {
-        using var project = new TempProject();
-        project.WriteConfig(Recipe);
-
-        var outcome = EngineRun.Run(project);
-
-        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
-        var model = outcome.Report!.Models[0];
-        foreach (var step in model.Steps)
-        {
-            output.WriteLine($"after {step.Kind}: top-1 {step.Metrics!.Accuracy:0.0000}, sparsity {step.Metrics.Sparsity:0.0000}");
-        }
+        var model = TrainingRecipe.Run("digits_cnn.onnx", Recipe, output);
 
         var sparsities = model.Steps.Select(s => s.Metrics!.NonZeroParameters).Distinct().ToList();
         Assert.Single(sparsities);

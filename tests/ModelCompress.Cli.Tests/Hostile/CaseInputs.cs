@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using Google.Protobuf;
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Cli.Tests.Hostile;
@@ -14,22 +13,10 @@ namespace ModelCompress.Cli.Tests.Hostile;
 /// </summary>
 internal static class CaseInputs
 {
-    public const string ValidYaml = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-            steps:
-              - prune: { method: magnitude, sparsity: 0.5, scope: global }
-              - quantize: { mode: dynamic }
-            evaluation: { iterations: 2, warmup: 0 }
-            budgets:
-              accuracy: { metric: top1, max_drop: 0.05 }
-        """;
+    public static readonly string ValidYaml = DigitsYaml.For("""
+        - prune: { method: magnitude, sparsity: 0.5, scope: global }
+        - quantize: { mode: dynamic }
+        """, "accuracy: { metric: top1, max_drop: 0.05 }", evaluation: "{ iterations: 2, warmup: 0 }");
 
     public static void Apply(TempProject project, string build)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelCompress.Cli.Tests.Support;
 
 namespace ModelCompress.Cli.Tests.Hostile;
 

@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Cli.Tests.Hostile;

@@ -1,5 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-
 namespace ModelCompress.Cli.Tests.Hostile;
 
 /// <summary>

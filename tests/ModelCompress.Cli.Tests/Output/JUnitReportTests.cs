@@ -1,8 +1,5 @@
 using System.Xml.Linq;
 using ModelCompress.Cli.Output;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Pipeline;
-using ModelCompress.Engine.Reporting;
 
 namespace ModelCompress.Cli.Tests.Output;
 

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using ModelCompress.Cli.Tests.Engine;
-using ModelCompress.Cli.Tests.Support;
 
 namespace ModelCompress.Cli.Tests.Process;
 
@@ -80,13 +78,7 @@ public sealed class FaultTests
     /// <returns>True when the run was killed (it printed <paramref name="point"/> before it ended).</returns>
     private static bool RunAndKillAt(TempProject project, string point)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { ToolProcess.ToolPath, "run", "--config", project.ConfigPath, "--cache-dir", project.CacheDir, "--plain" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = ToolProcess.Start(null, "run", "--config", project.ConfigPath, "--cache-dir", project.CacheDir, "--plain");
         _ = process.StandardError.ReadToEndAsync();
         var killed = false;
         while (process.StandardOutput.ReadLine() is { } line)

@@ -1,6 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Cli.Tests.Process;
 
 public sealed class InitCommandTests

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using ModelCompress.Cli.Tests.Support;
 using ModelCompress.Engine.Caching;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Cli.Tests.Process;
 
@@ -16,32 +14,15 @@ public sealed class RandomKillTests(ITestOutputHelper output)
 {
     private const int Kills = 3;
 
-    private const string Data = """
-        version: 1
-        models:
-          digits:
-            source: models/digits_cnn.onnx
-            data:
-              path: data/digits.npz
-              inputs: { input: x_test }
-              labels: y_test
-              calibration: { input: x_calib }
-              train: { inputs: { input: x_train }, labels: y_train }
-              validation: { inputs: { input: x_calib }, labels: y_calib }
-            evaluation: { iterations: 5, warmup: 1 }
-            steps:
-
-        """;
-
     private const string GraphSteps = """
-              - prepare: { fold_batchnorm: true }
-              - prune: { method: magnitude, sparsity: 0.5, scope: global }
-              - quantize: { mode: static, calibration: { samples: 64 } }
+        - prepare: { fold_batchnorm: true }
+        - prune: { method: magnitude, sparsity: 0.5, scope: global }
+        - quantize: { mode: static, calibration: { samples: 64 } }
         """;
 
     private const string TrainingSteps = """
-              - prune: { method: magnitude, sparsity: 0.6, scope: global }
-              - finetune: { training: { epochs: 1, batch_size: 64, lr: 0.001 } }
+        - prune: { method: magnitude, sparsity: 0.6, scope: global }
+        - finetune: { training: { epochs: 1, batch_size: 64, lr: 0.001 } }
         """;
 
     // Properties that differ between two correct runs: timings, cache hits, and the paths of each project.
@@ -53,7 +34,7 @@ public sealed class RandomKillTests(ITestOutputHelper output)
     [InlineData("cache-hit", 13)]
     public void Random_kills_then_a_rerun_give_the_reference_bytes_and_leave_nothing_past_the_sweep(string kind, int seed)
     {
-        var yaml = Data + (kind == "training" ? TrainingSteps : GraphSteps);
+        var yaml = DigitsYaml.For(kind == "training" ? TrainingSteps : GraphSteps, data: "calibration: { input: x_calib }\n" + DigitsYaml.TrainingData);
         using var reference = new TempProject();
         reference.WriteConfig(yaml);
         var duration = TimedRun(reference);
@@ -174,13 +155,7 @@ public sealed class RandomKillTests(ITestOutputHelper output)
     /// <returns>True when the run was still going after <paramref name="delay"/> and was killed.</returns>
     private static bool RunAndKillAfter(TempProject project, TimeSpan delay)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { ToolProcess.ToolPath, "run", "--config", project.ConfigPath, "--cache-dir", project.CacheDir, "--plain" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
+        using var process = ToolProcess.Start(null, "run", "--config", project.ConfigPath, "--cache-dir", project.CacheDir, "--plain");
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         if (process.WaitForExit(delay))

@@ -1,5 +1,4 @@
 using ModelCompress.Cli.Tests.Engine;
-using ModelCompress.Cli.Tests.Support;
 
 namespace ModelCompress.Cli.Tests.Process;
 
@@ -26,11 +25,10 @@ public sealed class ToolProcessTests
     public void Gradual_pruning_loads_libtorch_and_reaches_its_sparsity()
     {
         using var project = new TempProject();
-        project.WriteConfig(BadInputTests.ValidYaml
-            .Replace("labels: y_test", "labels: y_test\n      train: { inputs: { input: x_train }, labels: y_train }", StringComparison.Ordinal)
-            .Replace("- prune: { method: magnitude, sparsity: 0.5, scope: global }",
-                "- prune: { method: magnitude, sparsity: 0.9, scope: global, schedule: gradual, training: { epochs: 4, lr: 0.001 } }", StringComparison.Ordinal)
-            .Replace("max_drop: 0.02", "max_drop: 0.05", StringComparison.Ordinal));
+        project.WriteConfig(DigitsYaml.For("""
+            - prune: { method: magnitude, sparsity: 0.9, scope: global, schedule: gradual, training: { epochs: 4, lr: 0.001 } }
+            - quantize: { mode: dynamic }
+            """, "accuracy: { metric: top1, max_drop: 0.05 }", data: "train: { inputs: { input: x_train }, labels: y_train }"));
 
         var (exitCode, output) = ToolProcess.Run(ReportNative, "run", "--config", project.ConfigPath, "--plain");
 

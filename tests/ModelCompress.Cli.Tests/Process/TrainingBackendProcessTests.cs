@@ -1,5 +1,4 @@
 using ModelCompress.Cli.Tests.Engine;
-using ModelCompress.Cli.Tests.Support;
 
 namespace ModelCompress.Cli.Tests.Process;
 
@@ -10,10 +9,11 @@ public sealed class TrainingBackendProcessTests
     public void A_training_step_without_a_backend_is_MC5210_at_its_line_naming_what_to_install()
     {
         using var project = new TempProject();
-        project.WriteConfig(BadInputTests.ValidYaml
-            .Replace("labels: y_test", "labels: y_test\n      train: { inputs: { input: x_train }, labels: y_train }", StringComparison.Ordinal)
-            .Replace("- prune: { method: magnitude, sparsity: 0.5, scope: global }",
-                "- prune: { method: magnitude, sparsity: 0.5, scope: global }\n      - finetune: { training: { epochs: 1, lr: 0.001 } }", StringComparison.Ordinal));
+        project.WriteConfig(DigitsYaml.For("""
+            - prune: { method: magnitude, sparsity: 0.5, scope: global }
+            - finetune: { training: { epochs: 1, lr: 0.001 } }
+            - quantize: { mode: dynamic }
+            """, "accuracy: { metric: top1, max_drop: 0.02 }", data: "train: { inputs: { input: x_train }, labels: y_train }"));
         var empty = Directory.CreateTempSubdirectory("mc-no-backend-").FullName;
         try
         {

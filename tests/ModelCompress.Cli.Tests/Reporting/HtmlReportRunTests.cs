@@ -1,6 +1,4 @@
 using ModelCompress.Cli.Tests.Engine;
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Reporting.Html;
 
 namespace ModelCompress.Cli.Tests.Reporting;

@@ -1,5 +1,3 @@
-using ModelCompress.Cli.Tests.Support;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Reporting.Html;
 using ModelCompress.Torch.Training;
 

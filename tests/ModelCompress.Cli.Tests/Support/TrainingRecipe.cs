@@ -9,27 +9,34 @@ internal static class TrainingRecipe
     /// <param name="source">The fixture under models/, e.g. digits_cnn.onnx.</param>
     /// <param name="steps">The step lines, each starting with "- ".</param>
     /// <param name="budgets">Lines under <c>budgets:</c>; none when empty.</param>
-    public static string For(string source, string steps, string budgets = "")
+    public static string For(string source, string steps, string budgets = "") =>
+        DigitsYaml.For(steps, budgets, source, DigitsYaml.TrainingData) + "\n";
+
+    /// <summary>
+    /// Runs a recipe through the whole engine in a fresh project that holds <paramref name="source"/>, asserts that it
+    /// succeeded, and logs each step's metrics (training runs are long: the log says where accuracy went).
+    /// </summary>
+    public static ModelReport Run(string source, string recipe, ITestOutputHelper output)
     {
-        var text = $$"""
-            version: 1
-            models:
-              digits:
-                source: models/{{source}}
-                data:
-                  path: data/digits.npz
-                  inputs: { input: x_test }
-                  labels: y_test
-                  train: { inputs: { input: x_train }, labels: y_train }
-                  validation: { inputs: { input: x_calib }, labels: y_calib }
-                steps:
-            {{Indent(steps, 6)}}
-                evaluation: { iterations: 5, warmup: 1 }
+        using var project = new TempProject();
+        var model = project.PathOf("models/" + source);
+        if (!File.Exists(model))
+        {
+            File.Copy(TempProject.Fixture(source), model);
+        }
 
-            """;
-        return budgets.Length == 0 ? text : text + "    budgets:\n" + Indent(budgets, 6) + "\n";
+        project.WriteConfig(recipe);
+
+        var outcome = EngineRun.Run(project);
+
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
+        var report = outcome.Report!.Models[0];
+        foreach (var step in report.Steps)
+        {
+            var m = step.Metrics!;
+            output.WriteLine($"after {step.Kind} ({step.RunnerKey}): top-1 {m.Accuracy:0.0000}, sparsity {m.Sparsity:0.0000}, {m.SizeBytes} bytes, {m.Parameters} parameters");
+        }
+
+        return report;
     }
-
-    private static string Indent(string lines, int spaces) =>
-        string.Join("\n", lines.Split('\n').Select(line => new string(' ', spaces) + line.TrimEnd('\r')));
 }

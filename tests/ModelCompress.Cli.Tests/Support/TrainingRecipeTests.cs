@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Cli.Tests.Support;
 
 public sealed class TrainingRecipeTests

@@ -1,9 +1,5 @@
 using ModelCompress.Engine.Budgets;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Reporting;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Metrics;
 
 namespace ModelCompress.Engine.Tests.Budgets;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Tests.Config;
 
 /// <summary>CanonicalForm enters the cache key: it must move with values and only with values.</summary>

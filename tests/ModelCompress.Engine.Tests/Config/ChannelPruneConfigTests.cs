@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Steps;
-
 namespace ModelCompress.Engine.Tests.Config;
 
 public sealed class ChannelPruneConfigTests

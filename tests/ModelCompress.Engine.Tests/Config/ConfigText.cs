@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Tests.Config;
 
 /// <summary>Parses YAML as if it lay beside the digits fixtures, and finds where a snippet sits in it.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Steps;
-
 namespace ModelCompress.Engine.Tests.Config;
 
 /// <summary>quantize modes fp16 and weight_only: their settings, defaults, and one diagnostic per bad value at its position.</summary>

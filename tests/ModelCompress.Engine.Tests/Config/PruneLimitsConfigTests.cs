@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Tests.Config;
 
 public sealed class PruneLimitsConfigTests

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Config.Reading;
 
 namespace ModelCompress.Engine.Tests.Config;

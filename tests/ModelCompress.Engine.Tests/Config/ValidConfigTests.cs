@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-
 namespace ModelCompress.Engine.Tests.Config;
 
 public sealed class ValidConfigTests

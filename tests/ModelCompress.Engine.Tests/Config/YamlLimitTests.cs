@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelCompress.Engine.Config;
 
 namespace ModelCompress.Engine.Tests.Config;
 

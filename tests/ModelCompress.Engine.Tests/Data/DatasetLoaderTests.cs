@@ -1,8 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Tests.Data;
 
 public sealed class DatasetLoaderTests

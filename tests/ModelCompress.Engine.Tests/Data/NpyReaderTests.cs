@@ -1,7 +1,4 @@
 using System.Runtime.InteropServices;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Tests.Support;
 
 namespace ModelCompress.Engine.Tests.Data;
 

@@ -1,8 +1,4 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Tests.Evaluation;
 

@@ -1,11 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Config;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Tests.Steps;
 
 /// <summary>
@@ -53,7 +45,7 @@ public sealed class SearchRowsTests
         Assert.Equal(test.Rows, RowOverlap.Count(new Dictionary<string, NdArray> { ["input"] = test.ConvertTo(NdElementType.Float64) }, data.Inputs));
     }
 
-    private static string Yaml => ConfigText.WithSteps($"      - prune: {Settings}");
+    private static string Yaml => ChannelPruneRun.Yaml(Settings);
 
     private static NdArray Concat(NdArray a, NdArray b)
     {
@@ -62,16 +54,7 @@ public sealed class SearchRowsTests
         return new NdArray(NdElementType.Float32, shape, a.ToFloat32().Concat(b.ToFloat32()).ToArray());
     }
 
-    private static EvalDataset Load(OnnxModel model, string calibration)
-    {
-        var source = new DataSource(DigitsData.Model("digits.npz"), "npz", [new("", "x_test")], "y_test", [new("", calibration)], null, null);
-        return DatasetLoader.Load(source, ModelSignature.FromOnnx(model));
-    }
+    private static EvalDataset Load(OnnxModel model, string calibration) => ChannelPruneRun.DigitsRows(model, calibration);
 
-    private static StepResult Run(OnnxModel source, EvalDataset data, Action<Diagnostic> report)
-    {
-        var config = ConfigText.Parse(Yaml).Models[0];
-        var context = new StepContext(data, 0, new Progress<StepProgress>(), report, CancellationToken.None);
-        return new ChannelPruneRunner().Run(new StepInput(source, source, config.Steps[0], config), context);
-    }
+    private static StepResult Run(OnnxModel source, EvalDataset data, Action<Diagnostic> report) => ChannelPruneRun.Run(Settings, source, data, report);
 }

@@ -1,7 +1,4 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Engine.Tests.Config;
 
 namespace ModelCompress.Engine.Tests.Steps;
 

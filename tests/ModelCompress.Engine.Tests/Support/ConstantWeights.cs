@@ -1,3 +1,4 @@
+// Also compiled into ModelCompress.Cli.Tests (linked), so it names its usings itself.
 using ModelCompress.Onnx;
 using ModelCompress.Onnx.Proto;
 

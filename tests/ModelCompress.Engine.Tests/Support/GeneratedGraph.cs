@@ -1,6 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Tests.Support;
 

@@ -1,5 +1,4 @@
 using ModelCompress.Onnx.Dependencies;
-using ModelCompress.Onnx.Tests.Support;
 
 namespace ModelCompress.Onnx.Tests.Dependencies;
 

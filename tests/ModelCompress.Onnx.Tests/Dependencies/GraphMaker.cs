@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Proto;
-
 namespace ModelCompress.Onnx.Tests.Dependencies;
 
 /// <summary>Builds small random-weight graphs (residual Add, Concat, depthwise Conv, Flatten→Gemm) for the channel tests.</summary>

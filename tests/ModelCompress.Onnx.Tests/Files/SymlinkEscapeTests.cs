@@ -1,7 +1,5 @@
 using Google.Protobuf;
 using ModelCompress.Onnx.Files;
-using ModelCompress.Onnx.Proto;
-using ModelCompress.Onnx.Tests.Support;
 
 namespace ModelCompress.Onnx.Tests.Files;
 

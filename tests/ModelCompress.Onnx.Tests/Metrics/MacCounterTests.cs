@@ -1,6 +1,4 @@
 using ModelCompress.Onnx.Metrics;
-using ModelCompress.Onnx.Proto;
-using ModelCompress.Onnx.Tests.Support;
 
 namespace ModelCompress.Onnx.Tests.Metrics;
 

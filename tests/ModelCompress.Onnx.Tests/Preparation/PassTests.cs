@@ -1,6 +1,4 @@
 using ModelCompress.Onnx.Preparation;
-using ModelCompress.Onnx.Proto;
-using ModelCompress.Onnx.Tests.Support;
 
 namespace ModelCompress.Onnx.Tests.Preparation;
 

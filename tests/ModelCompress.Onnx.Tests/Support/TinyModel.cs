@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Proto;
-
 namespace ModelCompress.Onnx.Tests.Support;
 
 /// <summary>Builds small hand-made models for pass tests: float inputs, nodes, initializers, named outputs.</summary>

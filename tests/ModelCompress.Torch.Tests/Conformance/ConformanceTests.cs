@@ -1,6 +1,4 @@
-using ModelCompress.Onnx.Proto;
 using ModelCompress.Torch.Onnx;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ModelCompress.Torch.Tests.Conformance;

@@ -1,11 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Proto;
-using ModelCompress.Torch.Steps;
-using ModelCompress.Torch.Tests.Support;
 using ModelCompress.Torch.Tests.Training;
 
 namespace ModelCompress.Torch.Tests.Steps;

@@ -1,9 +1,5 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Steps;
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Torch.Steps;
 using ModelCompress.Torch.Tests.Training;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Torch.Tests.Steps;
 

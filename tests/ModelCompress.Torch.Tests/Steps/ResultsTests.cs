@@ -1,11 +1,5 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Onnx;
-using ModelCompress.Torch.Steps;
 using ModelCompress.Torch.Tests.Training;
-using ModelCompress.Torch.Training;
 using ModelCompress.Torch.Training.Objectives;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Torch.Tests.Steps;
 

@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Onnx;
-using ModelCompress.Torch.Steps;
 using ModelCompress.Torch.Tests.Training;
 
 namespace ModelCompress.Torch.Tests.Steps;

@@ -1,11 +1,4 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Onnx;
-using ModelCompress.Torch.Tests.Support;
 using ModelCompress.Torch.Tests.Training;
-using ModelCompress.Torch.Training;
 
 namespace ModelCompress.Torch.Tests.Steps;
 

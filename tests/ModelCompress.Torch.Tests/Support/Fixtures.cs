@@ -1,6 +1,3 @@
-using ModelCompress.Onnx.Proto;
-using TorchSharp;
-
 namespace ModelCompress.Torch.Tests.Support;
 
 /// <summary>Paths of the shared fixtures copied next to the tests, and loading helpers.</summary>

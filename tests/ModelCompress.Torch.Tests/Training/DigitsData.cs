@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Torch.Tests.Support;
-using ModelCompress.Torch.Training;
-
 namespace ModelCompress.Torch.Tests.Training;
 
 /// <summary>The digits splits as the Engine's data layer reads them, for the training tests.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Torch.Training;
-using TorchSharp;
-
 namespace ModelCompress.Torch.Tests.Training;
 
 /// <summary>Records how many tensors are alive after each optimizer step.</summary>

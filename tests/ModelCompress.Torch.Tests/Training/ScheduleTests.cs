@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Torch.Training;
 using ModelCompress.Torch.Training.Pruning;
 
 namespace ModelCompress.Torch.Tests.Training;

@@ -1,5 +1,4 @@
 using ModelCompress.Torch.Tests.Steps;
-using ModelCompress.Torch.Training;
 
 namespace ModelCompress.Torch.Tests.Training;
 

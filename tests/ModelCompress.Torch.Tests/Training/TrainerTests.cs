@@ -1,8 +1,4 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Torch.Training;
 using ModelCompress.Torch.Training.Objectives;
-using TorchSharp;
 
 namespace ModelCompress.Torch.Tests.Training;
 

@@ -6,22 +6,15 @@ namespace ModelCompress.Engine.Steps.Graph;
 /// State shared by the rewrites of one model: the graph, the inferred types, and the DynamicQuantizeLinear node
 /// already made for each activation, so that two nodes reading the same tensor quantize it once.
 /// </summary>
-internal sealed class QuantizeRewrite
+internal sealed class QuantizeRewrite(OnnxGraph graph, ShapeInferenceResult types, bool perChannel)
 {
     private readonly Dictionary<string, (string Q, string Scale, string ZeroPoint)> _activations = new(StringComparer.Ordinal);
 
-    public QuantizeRewrite(OnnxGraph graph, ShapeInferenceResult types, bool perChannel)
-    {
-        Graph = graph;
-        Types = types;
-        PerChannel = perChannel;
-    }
+    public OnnxGraph Graph { get; } = graph;
 
-    public OnnxGraph Graph { get; }
+    public ShapeInferenceResult Types { get; } = types;
 
-    public ShapeInferenceResult Types { get; }
-
-    public bool PerChannel { get; }
+    public bool PerChannel { get; } = perChannel;
 
     /// <summary>Why the activation cannot be quantized dynamically, or null.</summary>
     public string? RejectActivation(string value) =>

@@ -1,12 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Config;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Metrics;
-
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 
 public sealed class ChannelAutoRunTests
@@ -43,18 +34,9 @@ public sealed class ChannelAutoRunTests
         ConfigText.AssertAt(error, code, Yaml(settings), token);
     }
 
-    private static string Yaml(string settings) => ConfigText.WithSteps($"      - prune: {settings}");
+    private static string Yaml(string settings) => ChannelPruneRun.Yaml(settings);
 
-    private static EvalDataset Calibration(OnnxModel model)
-    {
-        var source = new DataSource(DigitsData.Model("digits.npz"), "npz", [new("", "x_test")], "y_test", [new("", "x_calib")], null, null);
-        return DatasetLoader.Load(source, ModelSignature.FromOnnx(model));
-    }
+    private static EvalDataset Calibration(OnnxModel model) => ChannelPruneRun.DigitsRows(model);
 
-    private static StepResult Run(string settings, OnnxModel source, EvalDataset? data)
-    {
-        var config = ConfigText.Parse(Yaml(settings)).Models[0];
-        var context = new StepContext(data, 0, new Progress<StepProgress>(), _ => { }, CancellationToken.None);
-        return new ChannelPruneRunner().Run(new StepInput(source, source, config.Steps[0], config), context);
-    }
+    private static StepResult Run(string settings, OnnxModel source, EvalDataset? data) => ChannelPruneRun.Run(settings, source, data);
 }

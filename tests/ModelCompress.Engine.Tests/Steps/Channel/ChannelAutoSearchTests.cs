@@ -1,11 +1,4 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Metrics;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 

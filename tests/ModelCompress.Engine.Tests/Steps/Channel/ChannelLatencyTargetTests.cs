@@ -1,12 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Config;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 
 /// <summary><c>sparsity: auto</c> with <c>target: { latency_ratio }</c>: structure only, never wall time (the machine is noisy).</summary>
@@ -73,13 +64,7 @@ public sealed class ChannelLatencyTargetTests
         Assert.Contains("latency_ratio", latency, StringComparison.Ordinal);
     }
 
-    private static string Yaml(string settings) => ConfigText.WithSteps($"      - prune: {settings}");
+    private static string Yaml(string settings) => ChannelPruneRun.Yaml(settings);
 
-    private static StepResult Run(string settings, OnnxModel source)
-    {
-        var data = new DataSource(DigitsData.Model("digits.npz"), "npz", [new("", "x_test")], "y_test", [new("", "x_calib")], null, null);
-        var config = ConfigText.Parse(Yaml(settings)).Models[0];
-        var context = new StepContext(DatasetLoader.Load(data, ModelSignature.FromOnnx(source)), 0, new Progress<StepProgress>(), _ => { }, CancellationToken.None);
-        return new ChannelPruneRunner().Run(new StepInput(source, source, config.Steps[0], config), context);
-    }
+    private static StepResult Run(string settings, OnnxModel source) => ChannelPruneRun.Run(settings, source, ChannelPruneRun.DigitsRows(source));
 }

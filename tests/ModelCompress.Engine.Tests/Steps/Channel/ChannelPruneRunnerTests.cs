@@ -1,11 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Config;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 
 public sealed class ChannelPruneRunnerTests
@@ -153,15 +145,12 @@ public sealed class ChannelPruneRunnerTests
         Assert.InRange(OrtEval.Accuracy(OrtEval.Logits(result.Model.ToBytes())), 0.0, 1.0);
     }
 
-    private static string Yaml(string settings) => ConfigText.WithSteps($"      - prune: {settings}");
+    private static string Yaml(string settings) => ChannelPruneRun.Yaml(settings);
 
     private static (StepResult Result, List<Diagnostic> Reported) Run(string settings, string file = "digits_cnn.onnx", OnnxModel? model = null)
     {
-        var config = ConfigText.Parse(Yaml(settings)).Models[0];
-        var source = model ?? OnnxModel.Load(DigitsData.Model(file));
         var reported = new List<Diagnostic>();
-        var context = new StepContext(null, 0, new Progress<StepProgress>(), reported.Add, CancellationToken.None);
-        var result = new ChannelPruneRunner().Run(new StepInput(source, source, config.Steps[0], config), context);
+        var result = ChannelPruneRun.Run(settings, model ?? OnnxModel.Load(DigitsData.Model(file)), report: reported.Add);
         return (result, reported);
     }
 

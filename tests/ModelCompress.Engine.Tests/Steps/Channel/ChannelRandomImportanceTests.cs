@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Dependencies;
 
 namespace ModelCompress.Engine.Tests.Steps.Channel;

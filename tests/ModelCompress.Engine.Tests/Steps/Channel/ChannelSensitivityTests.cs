@@ -1,8 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Steps.Channel;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Tests.Steps.Channel;
 
 public sealed class ChannelSensitivityTests

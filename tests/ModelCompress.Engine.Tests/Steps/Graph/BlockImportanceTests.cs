@@ -1,7 +1,4 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Tests.Steps.Graph;
 

@@ -1,7 +1,5 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
+using PruneScope = ModelCompress.Engine.Steps.Graph.PruneScope;
 
 namespace ModelCompress.Engine.Tests.Steps.Graph;
 

@@ -1,8 +1,4 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Metrics;
 
 namespace ModelCompress.Engine.Tests.Steps.Graph;
 

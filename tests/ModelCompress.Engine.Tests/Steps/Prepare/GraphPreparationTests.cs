@@ -1,8 +1,5 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Steps.Prepare;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Tests.Steps.Prepare;
 

@@ -1,6 +1,4 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Steps.Prepare;
-using ModelCompress.Engine.Tests.Config;
 
 namespace ModelCompress.Engine.Tests.Steps.Prepare;
 

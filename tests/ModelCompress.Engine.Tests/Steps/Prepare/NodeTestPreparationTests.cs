@@ -1,8 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using ModelCompress.Engine.Steps.Prepare;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Tests.Steps.Prepare;
 

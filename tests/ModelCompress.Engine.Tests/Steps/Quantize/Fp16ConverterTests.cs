@@ -1,10 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Quantize.Fp16;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Proto;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 

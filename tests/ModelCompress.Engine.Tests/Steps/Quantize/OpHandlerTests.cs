@@ -1,7 +1,4 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Quantize;
-using ModelCompress.Onnx;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 

@@ -1,10 +1,5 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Steps.Quantize;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 

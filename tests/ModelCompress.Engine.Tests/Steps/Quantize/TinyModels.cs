@@ -1,9 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Steps.Quantize;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using ModelCompress.Onnx;
-using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 

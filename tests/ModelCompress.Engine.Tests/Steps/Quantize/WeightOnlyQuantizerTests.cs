@@ -1,9 +1,4 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Quantize.WeightOnly;
-using ModelCompress.Engine.Tests.Support;
-using ModelCompress.Onnx;
-using Xunit.Abstractions;
 
 namespace ModelCompress.Engine.Tests.Steps.Quantize;
 
