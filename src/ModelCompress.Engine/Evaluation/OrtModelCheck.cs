@@ -7,14 +7,14 @@ public static class OrtModelCheck
 {
     /// <summary>Creates and drops a CPU session for <paramref name="model"/>.</summary>
     /// <exception cref="InvalidOperationException">ONNX Runtime refused the model; the message is ORT's.</exception>
-    public static void EnsureLoads(byte[] model)
+    public static void EnsureLoads(ModelSource model)
     {
         _ = OrtEnvironment.Instance;
         ArgumentNullException.ThrowIfNull(model);
         try
         {
             using var options = new SessionOptions { IntraOpNumThreads = 1 };
-            using var session = new InferenceSession(model, options);
+            using var session = model.Open(options);
         }
         catch (OnnxRuntimeException e)
         {

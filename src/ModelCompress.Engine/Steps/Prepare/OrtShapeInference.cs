@@ -33,13 +33,15 @@ internal static class OrtShapeInference
         InferenceSession session;
         try
         {
-            session = new InferenceSession(probe.ToBytes(), options);
+            using var probeSource = ModelSource.Of(probe);
+            session = probeSource.Open(options);
         }
         catch (OnnxRuntimeException)
         {
             // Some values cannot be graph outputs (a custom op ORT cannot type): the model itself must still load,
             // and preparation goes on knowing no types.
-            using var plain = new InferenceSession(model.ToBytes(), options);
+            using var modelSource = ModelSource.Of(model);
+            using var plain = modelSource.Open(options);
             return new Dictionary<string, TypeProto>(StringComparer.Ordinal);
         }
 
