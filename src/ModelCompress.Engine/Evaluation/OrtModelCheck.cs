@@ -14,6 +14,8 @@ public static class OrtModelCheck
         try
         {
             using var options = new SessionOptions { IntraOpNumThreads = 1 };
+            // Loading is the check: packing the weights for the kernels would only copy them all once more.
+            options.AddSessionConfigEntry("session.disable_prepacking", "1");
             using var session = model.Open(options);
         }
         catch (OnnxRuntimeException e)
