@@ -67,6 +67,10 @@ internal sealed class ModelPipeline(
             }
 
             compressed = final?.Artifact ?? originalArtifact;
+            if (ExternalDataOutput.Warning(model, compressed) is { } external)
+            {
+                Report(external);
+            }
         }
         catch (CompressionException e)
         {

@@ -34,6 +34,8 @@ public sealed class ExternalDataPipelineTests
         Assert.Equal(Layers, ModelProto.Parser.ParseFrom(File.ReadAllBytes(output)).Graph.Node.Count(n => n.OpType == "MatMulNBits"));
         var error = RelativeError(Infer(project.PathOf("models/big.onnx")), Infer(output));
         Assert.True(error < 0.2, $"relative L2 error of the int4 output {error}");
+        var warning = Assert.Single(outcome.Diagnostics, d => d.Code == "MC3180");
+        Assert.Contains("big.onnx.data", warning.Message);
     }
 
     [Fact]
