@@ -66,16 +66,22 @@ internal static class ExternalDataReader
             throw Invalid(modelPath, tensor, $"declares {length} bytes of external data but its shape needs {expected}");
         }
 
+        // One file is mapped once per load; the length was checked against the file, and expected fits an int. An empty
+        // tensor reads nothing (and an empty file cannot be mapped at all).
+        tensor.RawData = length == 0 ? ByteString.Empty : UnsafeByteOperations.UnsafeWrap(MapOnce(file, mapped).Slice(offset, (int)length));
+        tensor.ExternalData.Clear();
+        tensor.ClearDataLocation();
+    }
+
+    private static MappedDataFile MapOnce(string file, Dictionary<string, MappedDataFile> mapped)
+    {
         if (!mapped.TryGetValue(file, out var data))
         {
             data = MappedDataFile.Open(file);
             mapped.Add(file, data);
         }
 
-        // One file is mapped once per load; the length was checked against the file, and expected fits an int.
-        tensor.RawData = UnsafeByteOperations.UnsafeWrap(data.Slice(offset, (int)length));
-        tensor.ExternalData.Clear();
-        tensor.ClearDataLocation();
+        return data;
     }
 
     // The real file behind the location: a symlink may point anywhere, so its target must be a regular file in the

@@ -4,8 +4,9 @@ using ModelCompress.Onnx.Proto;
 namespace ModelCompress.Onnx;
 
 /// <summary>
-/// An ONNX model in memory, always self-contained: external data is read in on load and written out again on
-/// save when asked or when the model would not fit in one protobuf message.
+/// An ONNX model in memory, always self-contained: external data is mapped in on load (every tensor's raw_data, read
+/// from the file only when used) and written out again on save when asked or when the model would not fit in one
+/// protobuf message.
 /// </summary>
 public sealed partial class OnnxModel
 {

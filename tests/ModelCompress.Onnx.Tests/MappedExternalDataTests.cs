@@ -41,6 +41,24 @@ public sealed class MappedExternalDataTests
         Assert.Equal(values, stillMapped.ToFloatArray());
     }
 
+    [Fact]
+    public void An_empty_tensor_in_an_empty_data_file_loads_as_empty()
+    {
+        var folder = TestFiles.TempFolder("mapped-empty");
+        var proto = Model(OnnxTensor.FromFloats("w", [0, 4], [])).Proto;
+        var tensor = proto.Graph.Initializer[0];
+        tensor.ClearRawData();
+        tensor.DataLocation = TensorProto.Types.DataLocation.External;
+        tensor.ExternalData.Add(new StringStringEntryProto { Key = "location", Value = "empty.data" });
+        File.WriteAllBytes(Path.Combine(folder, "empty.data"), []);
+        File.WriteAllBytes(Path.Combine(folder, "m.onnx"), Google.Protobuf.MessageExtensions.ToByteArray(proto));
+
+        var loaded = OnnxModel.Load(Path.Combine(folder, "m.onnx"));
+
+        Assert.True(loaded.Graph.TryGetInitializer("w", out var w));
+        Assert.Empty(w.ToFloatArray());
+    }
+
     private static OnnxModel Model(OnnxTensor weight)
     {
         var graph = new GraphProto { Name = "g" };

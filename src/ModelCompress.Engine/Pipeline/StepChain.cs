@@ -40,8 +40,7 @@ internal sealed class StepChain(
         foreach (var (step, runner) in model.Steps.Zip(runners))
         {
             var parentKey = key;
-            // Referenced models are hashed as loaded, so a changed external-data file changes the key too.
-            var files = string.Join(",", step.Settings.ReferencedFiles.Select(f => ModelArtifact.OfModelFile(f).Hash));
+            var files = string.Join(",", step.Settings.ReferencedFiles.Select(ReferencedHash));
             // Training steps aim early stopping at the accuracy budget and the static fallback searches to meet it: it changes their result.
             var budget = runner.Kind.ReadsAccuracyBudget(step.Settings) && model.Budgets.Accuracy is { } a
                 ? FormattableString.Invariant($"{a.Metric}:{a.MaxDrop}:{a.MaxRelativeDrop}")
@@ -68,6 +67,14 @@ internal sealed class StepChain(
         }
 
         return links;
+    }
+
+    // A referenced model (a teacher) is loaded first, so a file that is no model fails as before, then hashed with its
+    // external-data files: a changed data file changes the key too.
+    private static string ReferencedHash(string path)
+    {
+        _ = OnnxModel.Load(path);
+        return ModelArtifact.OfModelFile(path).Hash;
     }
 
     /// <summary>Every later model must keep the pattern an N:M step made (MC3140); an N:M step records its weights.</summary>
