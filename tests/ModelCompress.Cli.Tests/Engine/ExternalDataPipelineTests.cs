@@ -73,6 +73,27 @@ public sealed class ExternalDataPipelineTests
         Assert.All(report.Steps, s => Assert.False(s.CacheHit, $"step {s.Index} {s.Kind} was reused after its input's weights changed"));
     }
 
+    [Fact]
+    public void When_the_cache_cannot_store_an_entry_the_run_warns_and_goes_on_from_the_staged_files()
+    {
+        using var project = Project();
+        // Every entry lives under a two-hex-digit folder: files in their place make each store fail (even for root).
+        Directory.CreateDirectory(project.CacheDir);
+        foreach (var prefix in Enumerable.Range(0, 256).Select(i => i.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            File.WriteAllText(Path.Combine(project.CacheDir, prefix), "");
+        }
+
+        var outcome = EngineRun.Run(project);
+
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
+        Assert.Contains(outcome.Diagnostics, d => d.Code == "MC5002");
+        Assert.DoesNotContain(Directory.GetDirectories(project.CacheDir), d => Path.GetFileName(d).Length == 2);
+        var output = Path.Combine(project.OutputDir, "big.onnx");
+        Assert.Equal(Layers, ModelProto.Parser.ParseFrom(File.ReadAllBytes(output)).Graph.Node.Count(n => n.OpType == "MatMulNBits"));
+        Assert.True(RelativeError(Infer(project.PathOf("models/big.onnx")), Infer(output)) < 0.2);
+    }
+
     private static TempProject Project()
     {
         var project = new TempProject();
