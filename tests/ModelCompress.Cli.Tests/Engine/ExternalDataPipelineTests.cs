@@ -94,6 +94,20 @@ public sealed class ExternalDataPipelineTests
         Assert.True(RelativeError(Infer(project.PathOf("models/big.onnx")), Infer(output)) < 0.2);
     }
 
+    [Fact]
+    public void A_model_removed_from_the_config_takes_its_data_file_with_it()
+    {
+        using var project = Project();
+        Assert.True(EngineRun.Run(project).Succeeded);
+        project.WriteConfig(BadInputTests.ValidYaml);
+
+        var outcome = EngineRun.Run(project);
+
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
+        Assert.DoesNotContain(project.OutputFiles(), f => f.StartsWith("big.onnx", StringComparison.Ordinal));
+        Assert.Contains("digits.onnx", project.OutputFiles());
+    }
+
     private static TempProject Project()
     {
         var project = new TempProject();
