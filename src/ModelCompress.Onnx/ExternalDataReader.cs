@@ -7,22 +7,24 @@ namespace ModelCompress.Onnx;
 
 /// <summary>
 /// Pulls tensors stored outside the model (data_location EXTERNAL) into <c>raw_data</c>, so everything above
-/// this layer sees one self-contained model.
+/// this layer sees one self-contained model. The bytes are not copied: <c>raw_data</c> wraps a read-only memory
+/// mapping of the data file (<see cref="MappedDataFile"/>), so a model of several gigabytes loads in constant heap.
 /// </summary>
 internal static class ExternalDataReader
 {
     public static void Resolve(ModelProto model, string? baseDirectory, string? modelPath)
     {
+        var mapped = new Dictionary<string, MappedDataFile>(StringComparer.Ordinal);
         foreach (var tensor in TensorWalker.All(model))
         {
             if (tensor.DataLocation == TensorProto.Types.DataLocation.External)
             {
-                Load(tensor, baseDirectory, modelPath);
+                Load(tensor, baseDirectory, modelPath, mapped);
             }
         }
     }
 
-    private static void Load(TensorProto tensor, string? baseDirectory, string? modelPath)
+    private static void Load(TensorProto tensor, string? baseDirectory, string? modelPath, Dictionary<string, MappedDataFile> mapped)
     {
         var entries = tensor.ExternalData.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         if (!entries.TryGetValue("location", out var location) || location.Length == 0)
@@ -64,16 +66,22 @@ internal static class ExternalDataReader
             throw Invalid(modelPath, tensor, $"declares {length} bytes of external data but its shape needs {expected}");
         }
 
-        var data = new byte[length];
-        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read))
-        {
-            stream.Seek(offset, SeekOrigin.Begin);
-            stream.ReadExactly(data);
-        }
-
-        tensor.RawData = ByteString.CopyFrom(data);
+        // One file is mapped once per load; the length was checked against the file, and expected fits an int. An empty
+        // tensor reads nothing (and an empty file cannot be mapped at all).
+        tensor.RawData = length == 0 ? ByteString.Empty : UnsafeByteOperations.UnsafeWrap(MapOnce(file, mapped).Slice(offset, (int)length));
         tensor.ExternalData.Clear();
         tensor.ClearDataLocation();
+    }
+
+    private static MappedDataFile MapOnce(string file, Dictionary<string, MappedDataFile> mapped)
+    {
+        if (!mapped.TryGetValue(file, out var data))
+        {
+            data = MappedDataFile.Open(file);
+            mapped.Add(file, data);
+        }
+
+        return data;
     }
 
     // The real file behind the location: a symlink may point anywhere, so its target must be a regular file in the

@@ -4,8 +4,9 @@ using ModelCompress.Onnx.Proto;
 namespace ModelCompress.Onnx;
 
 /// <summary>
-/// An ONNX model in memory, always self-contained: external data is read in on load and written out again on
-/// save when asked or when the model would not fit in one protobuf message.
+/// An ONNX model in memory, always self-contained: external data is mapped in on load (every tensor's raw_data, read
+/// from the file only when used) and written out again on save when asked or when the model would not fit in one
+/// protobuf message.
 /// </summary>
 public sealed partial class OnnxModel
 {
@@ -52,10 +53,16 @@ public sealed partial class OnnxModel
     /// <summary>A deep copy.</summary>
     public OnnxModel Clone() => new(Proto.Clone());
 
+    /// <summary>
+    /// Whether <see cref="ToBytes"/> can hold the model: its tensor data is under protobuf's 2 GB message limit. A larger
+    /// model exists only as files (<see cref="Save"/> with external data) and is opened by ONNX Runtime from its path.
+    /// </summary>
+    public bool FitsInOneMessage => ExternalDataWriter.TensorBytes(Proto) <= InlineLimit;
+
     /// <summary>The serialized model with all data inline. Same model, same bytes.</summary>
     public byte[] ToBytes()
     {
-        if (ExternalDataWriter.TensorBytes(Proto) > InlineLimit)
+        if (!FitsInOneMessage)
         {
             throw new OnnxFormatException(null, OnnxFormatError.TooLarge,
                 "The model holds more than 2 GB of tensor data, over protobuf's limit for one message. " +

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ModelCompress.Cli.Output;
+using ModelCompress.Engine.Caching;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
@@ -59,10 +60,10 @@ internal static class EvalCommand
                         warnings.Add(NonFiniteWeights.Warning(refFile, referenceNonFinite));
                     }
 
-                    referenceOutputs = ModelEvaluator.Evaluate(referenceModel.ToBytes(), dataset, options with { Iterations = 0, Warmup = 0 }, null).Outputs;
+                    referenceOutputs = ModelEvaluator.Evaluate(ModelArtifact.OfModelFile(refFile).Source, dataset, options with { Iterations = 0, Warmup = 0 }, null).Outputs;
                 }
 
-                var evaluation = ModelEvaluator.Evaluate(model.ToBytes(), dataset, options, referenceOutputs);
+                var evaluation = ModelEvaluator.Evaluate(ModelArtifact.OfModelFile(file).Source, dataset, options, referenceOutputs);
                 foreach (var warning in warnings.Concat(evaluation.Warnings))
                 {
                     Console.Error.WriteLine(warning.ToCanonical());

@@ -28,7 +28,7 @@ internal static class LatencyBenchCommand
         {
             var (a, b) = (Path.GetFullPath(result.GetValue(baseline)!), Path.GetFullPath(result.GetValue(candidate)!));
             var options = new EvaluationOptions(result.GetValue(warmup), result.GetValue(iterations), result.GetValue(threads), "cpu", 1);
-            var r = AlternatingLatency.Measure(File.ReadAllBytes(a), File.ReadAllBytes(b), result.GetValue(rounds), options);
+            var r = AlternatingLatency.Measure(ModelSource.FromFile(a), ModelSource.FromFile(b), result.GetValue(rounds), options);
             var inv = CultureInfo.InvariantCulture;
             foreach (var (round, i) in r.Rounds.Select((x, i) => (x, i)))
             {

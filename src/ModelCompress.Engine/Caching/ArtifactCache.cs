@@ -5,7 +5,7 @@ namespace ModelCompress.Engine.Caching;
 
 /// <summary>
 /// Content-addressed store of step outputs. An entry is a folder <c>&lt;root&gt;/&lt;key[0..2]&gt;/&lt;key&gt;/</c> holding
-/// <c>artifact.onnx</c> and <c>record.json</c>. Entries are built in a private temporary folder and moved into place
+/// <c>artifact.onnx</c> (with <c>artifact.onnx.data</c> when the model keeps external data) and <c>record.json</c>. Entries are built in a private temporary folder and moved into place
 /// with one rename, so two builds sharing the cache never see half an entry; whichever rename lands first wins and
 /// the other is discarded (same key means same content).
 /// </summary>
@@ -17,7 +17,6 @@ public sealed class ArtifactCache
     /// <summary>Where damaged entries are moved, each with a <c>reason.txt</c>, until the sweep removes them.</summary>
     public const string QuarantineFolder = "quarantine";
 
-    private const string ArtifactFile = "artifact.onnx";
     private const string RecordFile = "record.json";
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -67,11 +66,11 @@ public sealed class ArtifactCache
 
         string? problem;
         CacheRecord? record = null;
-        byte[]? artifact = null;
+        ModelArtifact? artifact = null;
         try
         {
             record = JsonSerializer.Deserialize<CacheRecord>(File.ReadAllText(Path.Combine(folder, RecordFile)));
-            artifact = File.ReadAllBytes(Path.Combine(folder, ArtifactFile));
+            artifact = ModelArtifact.InFolder(folder);
             problem = CacheEntryCheck.Problem(key, record, artifact, expectedParts);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
@@ -99,36 +98,56 @@ public sealed class ArtifactCache
         return new CacheLookup(CacheLookupStatus.Corrupt, null, null, problem);
     }
 
-    /// <summary>Stores an entry. Returns a warning when the write failed: a cache problem never breaks a build.</summary>
-    public Diagnostic? TryPut(CacheRecord record, byte[] artifact)
+    /// <summary>
+    /// A new, empty folder to write a step's artifact in (<see cref="ModelArtifact.Write"/>) before <see cref="TryPut"/>
+    /// moves it into place. When the cache's staging area cannot be written, a folder in the system's temporary
+    /// folder stands in (and <see cref="TryPut"/> will report the failed write).
+    /// </summary>
+    public string NewStagingFolder()
     {
-        var folder = EntryFolder(record.Key);
-        var staging = Path.Combine(Root, StagingFolder, Guid.NewGuid().ToString("N"));
+        var name = Guid.NewGuid().ToString("N");
         try
         {
-            Directory.CreateDirectory(staging);
-            File.WriteAllBytes(Path.Combine(staging, ArtifactFile), artifact);
+            return Directory.CreateDirectory(Path.Combine(Root, StagingFolder, name)).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "modelcompress-" + name)).FullName;
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="staged"/>, written in a <see cref="NewStagingFolder"/>, under <paramref name="record"/>'s key
+    /// by one folder rename (the files are neither copied nor hashed again). Returns the artifact where it now lies: in
+    /// the entry, or where it was when the write failed, with a warning then: a cache problem never breaks a build.
+    /// </summary>
+    public (ModelArtifact Artifact, Diagnostic? Warning) TryPut(CacheRecord record, ModelArtifact staged)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(staged);
+        var folder = EntryFolder(record.Key);
+        var staging = Path.GetDirectoryName(staged.Path)!;
+        try
+        {
             File.WriteAllText(Path.Combine(staging, RecordFile), JsonSerializer.Serialize(record, JsonOptions));
             Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
             if (!Directory.Exists(folder))
             {
                 Directory.Move(staging, folder);
             }
-
-            return null;
         }
         catch (IOException) when (Directory.Exists(folder))
         {
-            return null; // Another build stored the same key first; its content is identical.
+            // Another build stored the same key first (or won the race for the rename); its content is identical.
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return CacheDiagnostics.CacheWriteFailed(Root, e.Message);
+            // The staged files stay where they are for this run; the sweep removes them later.
+            return (staged, CacheDiagnostics.CacheWriteFailed(Root, e.Message));
         }
-        finally
-        {
-            TryDelete(staging);
-        }
+
+        TryDelete(staging);
+        return (staged.MovedTo(folder), null);
     }
 
     /// <summary>Every entry with its verdict, for <c>modelcompress cache verify</c>; damaged entries are quarantined.</summary>
@@ -209,6 +228,9 @@ public sealed class ArtifactCache
             // Left for the next reader to evict; it will be detected again.
         }
     }
+
+    /// <summary>Removes a staging folder whose artifact will not be stored (the step failed after writing it).</summary>
+    public static void Discard(string staging) => TryDelete(staging);
 
     private static void TryDelete(string folder)
     {

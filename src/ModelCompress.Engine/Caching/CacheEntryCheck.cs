@@ -8,7 +8,7 @@ namespace ModelCompress.Engine.Caching;
 internal static class CacheEntryCheck
 {
     /// <returns>Null when the entry is sound, else what is wrong with it.</returns>
-    public static string? Problem(string key, CacheRecord? record, byte[] artifact, IReadOnlyList<string>? expectedParts) => record switch
+    public static string? Problem(string key, CacheRecord? record, ModelArtifact artifact, IReadOnlyList<string>? expectedParts) => record switch
     {
         null => "the record is empty",
         { Version: not CacheRecord.CurrentVersion } => $"record version {record.Version}",
@@ -18,8 +18,8 @@ internal static class CacheEntryCheck
         _ when ContentHash.OfParts([.. record.KeyParts]) != key => "the record's inputs do not hash to its key",
         _ when expectedParts is not null && !record.KeyParts.SequenceEqual(expectedParts, StringComparer.Ordinal) =>
             "the record's inputs are not this step's",
-        _ when record.ArtifactBytes != artifact.LongLength => "the artifact has the wrong length",
-        _ when record.ArtifactHash != ContentHash.OfBytes(artifact) => "the artifact's hash does not match its record",
+        _ when record.ArtifactBytes != artifact.SizeBytes => "the artifact has the wrong length",
+        _ when record.ArtifactHash != artifact.Hash => "the artifact's hash does not match its record",
         _ => null,
     };
 }

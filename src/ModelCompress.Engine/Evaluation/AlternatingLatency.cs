@@ -11,10 +11,10 @@ namespace ModelCompress.Engine.Evaluation;
 public static class AlternatingLatency
 {
     /// <summary>Measures <paramref name="baseline"/> and <paramref name="candidate"/> over <paramref name="rounds"/> rounds.</summary>
-    public static InterleavedLatencyResult Measure(byte[] baseline, byte[] candidate, int rounds, EvaluationOptions options)
+    public static InterleavedLatencyResult Measure(ModelSource baseline, ModelSource candidate, int rounds, EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var model = OnnxModel.FromBytes(baseline);
+        var model = baseline.Load();
         var feed = GeneratedInputs.Create(model, ModelSignature.FromOnnx(model), options.Generate);
         using var a = OrtSession.Create(baseline, "baseline", options);
         using var b = OrtSession.Create(candidate, "candidate", options);

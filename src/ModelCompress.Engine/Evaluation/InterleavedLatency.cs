@@ -28,13 +28,13 @@ public sealed class InterleavedLatency : IDisposable
     public const int InitialRounds = 10;
 
     /// <summary>Opens both models, warms them up and measures <see cref="InitialRounds"/> rounds.</summary>
-    /// <param name="original">The original model's bytes.</param>
-    /// <param name="compressed">The compressed model's bytes.</param>
+    /// <param name="original">The original model.</param>
+    /// <param name="compressed">The compressed model.</param>
     /// <param name="data">The rows both are fed, or null for generated inputs.</param>
     /// <param name="options">Threads, provider, warm-up; <c>Iterations</c> is spread over the rounds (at least 5 per round).</param>
     /// <param name="percentile">The latency percentile compared.</param>
     /// <param name="name">The model's name, for diagnostics.</param>
-    public static InterleavedLatency Start(byte[] original, byte[] compressed, EvalDataset? data, EvaluationOptions options, int percentile, string name)
+    public static InterleavedLatency Start(ModelSource original, ModelSource compressed, EvalDataset? data, EvaluationOptions options, int percentile, string name)
     {
         ArgumentNullException.ThrowIfNull(options);
         var sessions = new List<IDisposable>();
@@ -96,11 +96,11 @@ public sealed class InterleavedLatency : IDisposable
         return LatencyMeter.Percentile(times, _percentile);
     }
 
-    private static LatencyMeter Open(byte[] model, EvalDataset? data, EvaluationOptions options, string name, List<IDisposable> owned, out OrtSession session)
+    private static LatencyMeter Open(ModelSource model, EvalDataset? data, EvaluationOptions options, string name, List<IDisposable> owned, out OrtSession session)
     {
         session = OrtSession.Create(model, name, options);
         owned.Add(session);
-        var (inputs, rows, _) = ModelEvaluator.InputsFor(OnnxModel.FromBytes(model), data, options, name);
+        var (inputs, rows, _) = ModelEvaluator.InputsFor(model.Load(), data, options, name);
         var meter = new LatencyMeter(session.Session, inputs, rows);
         owned.Add(meter);
         return meter;

@@ -13,14 +13,14 @@ namespace ModelCompress.Engine.Evaluation;
 public static class ModelEvaluator
 {
     /// <summary>Evaluates <paramref name="model"/>; see the class summary.</summary>
-    /// <param name="model">The serialized ONNX model.</param>
+    /// <param name="model">The ONNX model: bytes, or a file (with its external data beside it).</param>
     /// <param name="data">Checked data, or null to use generated inputs.</param>
     /// <param name="options">Warm-up, iterations, threads, provider, batch size.</param>
     /// <param name="reference">The original model's outputs on the same rows, to compare with; or null.</param>
     /// <param name="modelName">The model's name or path for diagnostics.</param>
     /// <exception cref="CompressionException">MC3020 (model refused), MC4092/MC4093 (provider), MC4094/MC4095 (run failed), MC4130 (a label out of range).</exception>
     public static EvaluationResult Evaluate(
-        byte[] model, EvalDataset? data, EvaluationOptions options, ReferenceOutputs? reference, string? modelName = null)
+        ModelSource model, EvalDataset? data, EvaluationOptions options, ReferenceOutputs? reference, string? modelName = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +40,7 @@ public static class ModelEvaluator
             warnings.Add(fallback);
         }
 
-        var onnx = OnnxModel.FromBytes(model);
+        var onnx = model.Load();
         var signature = ModelSignature.FromOnnx(onnx);
         var hasData = data is { Count: > 0 };
         var (inputs, rows, generated) = InputsFor(onnx, data, options, name);
@@ -67,7 +67,7 @@ public static class ModelEvaluator
             MeanMs = latency.Mean,
             Iterations = options.Iterations,
             Threads = options.Threads,
-            SizeBytes = model.LongLength,
+            SizeBytes = model.SizeBytes,
             Provider = ort.Provider,
             Warnings = warnings,
             Outputs = outputs,

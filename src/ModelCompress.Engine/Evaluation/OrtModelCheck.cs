@@ -7,14 +7,16 @@ public static class OrtModelCheck
 {
     /// <summary>Creates and drops a CPU session for <paramref name="model"/>.</summary>
     /// <exception cref="InvalidOperationException">ONNX Runtime refused the model; the message is ORT's.</exception>
-    public static void EnsureLoads(byte[] model)
+    public static void EnsureLoads(ModelSource model)
     {
         _ = OrtEnvironment.Instance;
         ArgumentNullException.ThrowIfNull(model);
         try
         {
             using var options = new SessionOptions { IntraOpNumThreads = 1 };
-            using var session = new InferenceSession(model, options);
+            // Loading is the check: packing the weights for the kernels would only copy them all once more.
+            options.AddSessionConfigEntry("session.disable_prepacking", "1");
+            using var session = model.Open(options);
         }
         catch (OnnxRuntimeException e)
         {

@@ -26,7 +26,7 @@ internal sealed class OrtSession : IDisposable
 
     private static string? _cudaFailure;
 
-    public static OrtSession Create(byte[] model, string modelName, EvaluationOptions options)
+    public static OrtSession Create(ModelSource model, string modelName, EvaluationOptions options)
     {
         var provider = options.Provider.ToLowerInvariant();
         if (provider is not ("auto" or "cpu" or "cuda"))
@@ -51,7 +51,7 @@ internal sealed class OrtSession : IDisposable
         {
             cudaOptions = NewOptions(options);
             cudaOptions.AppendExecutionProvider_CUDA(0);
-            return new OrtSession(new InferenceSession(model, cudaOptions), cudaOptions, "cuda", null);
+            return new OrtSession(model.Open(cudaOptions), cudaOptions, "cuda", null);
         }
         catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException)
         {
@@ -79,12 +79,12 @@ internal sealed class OrtSession : IDisposable
         _options.Dispose();
     }
 
-    private static OrtSession OnCpu(byte[] model, string modelName, EvaluationOptions options, Diagnostic? warning)
+    private static OrtSession OnCpu(ModelSource model, string modelName, EvaluationOptions options, Diagnostic? warning)
     {
         var sessionOptions = NewOptions(options);
         try
         {
-            return new OrtSession(new InferenceSession(model, sessionOptions), sessionOptions, "cpu", warning);
+            return new OrtSession(model.Open(sessionOptions), sessionOptions, "cpu", warning);
         }
         catch (OnnxRuntimeException e)
         {

@@ -108,10 +108,11 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
                 if (run.Compressed is null)
                 {
                     DeleteIfExists(path);
+                    DeleteIfExists(path + ".data");
                 }
                 else
                 {
-                    AtomicFile.WriteAllBytes(path, run.Compressed);
+                    run.Compressed.CopyTo(path);
                 }
             }
 

@@ -17,7 +17,7 @@ internal static class LatencyCheck
     public const int MaxRemeasures = 2;
 
     /// <returns>The comparison, or null when the model has no latency budget or latency is not measured.</returns>
-    public static LatencyComparison? Compare(ModelConfig model, MetricsProbe probe, byte[] original, byte[] compressed, EvalDataset? data, EvaluationCache evaluations)
+    public static LatencyComparison? Compare(ModelConfig model, MetricsProbe probe, ModelArtifact original, ModelArtifact compressed, EvalDataset? data, EvaluationCache evaluations)
     {
         var options = probe.Options;
         if (model.Budgets.Latency is not { } budget || options.Iterations == 0)
@@ -25,7 +25,7 @@ internal static class LatencyCheck
             return null;
         }
 
-        var key = ContentHash.OfParts("latency", ContentHash.OfBytes(original), ContentHash.OfBytes(compressed),
+        var key = ContentHash.OfParts("latency", original.Hash, compressed.Hash,
             FormattableString.Invariant($"p{budget.Percentile}:{budget.MaxMs}:{budget.MaxRatio}"), probe.MeasurementKey(data));
         if (evaluations.TryGet<LatencyComparison>(key) is var (known, _))
         {
@@ -37,9 +37,9 @@ internal static class LatencyCheck
         return result;
     }
 
-    private static LatencyComparison Measure(ModelConfig model, EvaluationOptions options, LatencyBudget budget, byte[] original, byte[] compressed, EvalDataset? data)
+    private static LatencyComparison Measure(ModelConfig model, EvaluationOptions options, LatencyBudget budget, ModelArtifact original, ModelArtifact compressed, EvalDataset? data)
     {
-        using var timing = InterleavedLatency.Start(original, compressed, data, options, budget.Percentile, model.Name);
+        using var timing = InterleavedLatency.Start(original.Source, compressed.Source, data, options, budget.Percentile, model.Name);
         for (var attempt = 0; attempt < MaxRemeasures && BudgetChecker.LatencyOutcome(budget, timing.Result) == BudgetOutcome.Inconclusive; attempt++)
         {
             timing.Measure(timing.Result.Rounds);

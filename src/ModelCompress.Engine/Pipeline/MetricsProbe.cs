@@ -13,7 +13,7 @@ namespace ModelCompress.Engine.Pipeline;
 /// Measures one model the same way every time in a run: ONNX Runtime for quality and latency, the graph for
 /// parameters, sparsity and MACs. Warnings (a CUDA fallback, say) are passed on once per run, not once per model measured.
 /// Evaluation errors without a position are placed at the YAML line they concern. Results are reused from the
-/// evaluation cache when the same bytes were measured on the same rows, settings and machine.
+/// evaluation cache when the same model (by content hash) was measured on the same rows, settings and machine.
 /// </summary>
 internal sealed class MetricsProbe(ModelConfig config, EvaluationCache evaluations)
 {
@@ -38,19 +38,19 @@ internal sealed class MetricsProbe(ModelConfig config, EvaluationCache evaluatio
         EngineIdentity.Current.OnnxRuntimeVersion,
         EngineIdentity.Current.EngineBuild);
 
-    public Probe Measure(OnnxModel model, byte[] bytes, EvalDataset? data, ReferenceOutputs? reference)
+    public Probe Measure(OnnxModel model, ModelArtifact artifact, EvalDataset? data, ReferenceOutputs? reference)
     {
         var referenceKey = reference is null
             ? "none"
             : ContentHash.OfParts($"{reference.Rows}x{reference.Width}", ContentHash.OfBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(reference.Values.AsSpan())));
-        var key = ContentHash.OfParts("evaluation", ContentHash.OfBytes(bytes), referenceKey, MeasurementKey(data));
+        var key = ContentHash.OfParts("evaluation", artifact.Hash, referenceKey, MeasurementKey(data));
         if (evaluations.TryGet<Stored>(key) is var (stored, outputs))
         {
             var replayed = stored.Warnings.Select(w => new Diagnostic(w.Code, w.Severity, w.Message)).Where(w => _warned.Add(w.Code)).ToList();
             return new Probe(stored.Metrics, new ReferenceOutputs(outputs, stored.Rows, stored.Width), replayed, Reused: true);
         }
 
-        var (metrics, measured, warnings) = MeasureNow(model, bytes, data, reference);
+        var (metrics, measured, warnings) = MeasureNow(model, artifact, data, reference);
         var kept = warnings.Select(w => new StoredWarning(w.Code, w.Severity, w.Message)).ToList();
         evaluations.Put(key, new Stored(metrics, measured.Rows, measured.Width, kept), measured.Values);
         return new Probe(metrics, measured, warnings.Where(w => _warned.Add(w.Code)).ToList());
@@ -60,14 +60,14 @@ internal sealed class MetricsProbe(ModelConfig config, EvaluationCache evaluatio
 
     private sealed record Stored(ModelMetrics Metrics, int Rows, int Width, IReadOnlyList<StoredWarning> Warnings);
 
-    private (ModelMetrics Metrics, ReferenceOutputs Reference, IReadOnlyList<Diagnostic> Warnings) MeasureNow(OnnxModel model, byte[] bytes, EvalDataset? data, ReferenceOutputs? reference)
+    private (ModelMetrics Metrics, ReferenceOutputs Reference, IReadOnlyList<Diagnostic> Warnings) MeasureNow(OnnxModel model, ModelArtifact artifact, EvalDataset? data, ReferenceOutputs? reference)
     {
         var statistics = ModelStatistics.Compute(model);
         var options = Options;
         EvaluationResult result;
         try
         {
-            result = ModelEvaluator.Evaluate(bytes, data, options, reference, modelName);
+            result = ModelEvaluator.Evaluate(artifact.Source, data, options, reference, modelName);
         }
         catch (CompressionException e)
         {
@@ -78,7 +78,7 @@ internal sealed class MetricsProbe(ModelConfig config, EvaluationCache evaluatio
             ? new LatencyStats(result.P50Ms, result.P95Ms, result.P99Ms, result.MeanMs, result.Iterations, result.Threads)
             : null;
         var metrics = new ModelMetrics(
-            bytes.LongLength,
+            artifact.SizeBytes,
             statistics.ParameterCount,
             statistics.NonZeroParameterCount,
             result.Accuracy,

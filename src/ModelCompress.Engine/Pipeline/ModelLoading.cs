@@ -1,3 +1,4 @@
+using ModelCompress.Engine.Caching;
 using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx;
@@ -7,14 +8,14 @@ namespace ModelCompress.Engine.Pipeline;
 /// <summary>Loads a model named in the config; an unreadable file becomes one MC30xx at the <c>source</c> key.</summary>
 internal static class ModelLoading
 {
-    public static (OnnxModel Model, byte[] Bytes) Load(ModelConfig model)
+    public static (OnnxModel Model, ModelArtifact Artifact) Load(ModelConfig model)
     {
         try
         {
             var loaded = OnnxModel.Load(model.SourcePath);
             RejectNonFinite(model, loaded);
-            // Bytes of the file as given (external data resolved by Load): the cache key and the baseline size.
-            return (loaded, loaded.ToBytes());
+            // The files as given, external data included: their hash keys the cache, their size is the baseline's.
+            return (loaded, ModelArtifact.OfModelFile(model.SourcePath));
         }
         catch (OnnxFormatException e)
         {

@@ -36,15 +36,15 @@ internal sealed class ModelPipeline(
         ModelMetrics? originalMetrics = null;
         var steps = new List<StepReport>();
         var budgets = new List<BudgetReport>();
-        byte[]? compressed = null;
+        ModelArtifact? compressed = null;
         try
         {
-            var (original, originalBytes) = clock.Time("load model", () => ModelLoading.Load(model));
+            var (original, originalArtifact) = clock.Time("load model", () => ModelLoading.Load(model));
             inputs.AddRange(ModelLoading.ExternalFiles(model.SourcePath));
             var signature = ModelSignature.FromOnnx(original);
             inputs.AddRange(model.Steps.SelectMany(s => s.Settings.ReferencedFiles));
             var data = clock.Time("load data", () => DataLoading.Load(model, signature, inputs));
-            var baseline = clock.Time("evaluate original", () => probe.Measure(original, originalBytes, data, reference: null), p => p.Reused);
+            var baseline = clock.Time("evaluate original", () => probe.Measure(original, originalArtifact, data, reference: null), p => p.Reused);
             originalMetrics = baseline.Metrics;
             foreach (var warning in baseline.Warnings)
             {
@@ -52,11 +52,11 @@ internal sealed class ModelPipeline(
             }
 
             var links = new StepChain(model, cache, registry, observer, identity, probe, Report)
-                .Run(original, originalBytes, data, clock, baseline.Reference);
+                .Run(original, originalArtifact, data, clock, baseline.Reference);
             steps.AddRange(links.Select(l => l.Report));
             var final = links.Count > 0 ? links[^1] : null;
             var finalMetrics = final?.Report.Metrics ?? baseline.Metrics;
-            var interleaved = final is null ? null : clock.Time("compare latency", () => LatencyCheck.Compare(model, probe, originalBytes, final.Bytes, data, new EvaluationCache(cache.Root, options.Remeasure)));
+            var interleaved = final is null ? null : clock.Time("compare latency", () => LatencyCheck.Compare(model, probe, originalArtifact, final.Artifact, data, new EvaluationCache(cache.Root, options.Remeasure)));
             foreach (var verdict in BudgetChecker.Check(model.Budgets, baseline.Metrics, finalMetrics, interleaved))
             {
                 budgets.Add(ToReport(verdict));
@@ -66,7 +66,11 @@ internal sealed class ModelPipeline(
                 }
             }
 
-            compressed = final?.Bytes ?? originalBytes;
+            compressed = final?.Artifact ?? originalArtifact;
+            if (ExternalDataOutput.Warning(model, compressed) is { } external)
+            {
+                Report(external);
+            }
         }
         catch (CompressionException e)
         {

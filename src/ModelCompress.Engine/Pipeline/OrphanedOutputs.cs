@@ -18,6 +18,7 @@ internal static class OrphanedOutputs
         foreach (var file in Directory.EnumerateFiles(outputDirectory, "*.onnx").Where(f => !current.Contains(Path.GetFileName(f))).ToList())
         {
             File.Delete(file);
+            File.Delete(file + ".data"); // its external data, when it had some (no error when absent)
         }
 
         var cutoff = DateTime.UtcNow - Caching.CacheSweeper.StaleAfter;

@@ -8,7 +8,7 @@ namespace ModelCompress.Engine.Pipeline;
 /// <summary>Every model a step emits is loaded by ONNX Runtime before it is cached or written: ours to catch, not the app's.</summary>
 internal static class OrtValidation
 {
-    public static void EnsureLoads(byte[] model, StepConfig step)
+    public static void EnsureLoads(ModelSource model, StepConfig step)
     {
         try
         {

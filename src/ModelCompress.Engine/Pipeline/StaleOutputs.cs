@@ -26,6 +26,7 @@ internal static class StaleOutputs
             try
             {
                 File.Delete(full);
+                File.Delete(full + ".data"); // its external data, when it had some
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -26,20 +26,21 @@ internal sealed class StepChain(
     MetricsProbe probe,
     Action<Diagnostic> report)
 {
-    public sealed record Link(StepConfig Step, OnnxModel Model, byte[] Bytes, StepReport Report);
+    public sealed record Link(StepConfig Step, OnnxModel Model, ModelArtifact Artifact, StepReport Report);
 
-    public IReadOnlyList<Link> Run(OnnxModel original, byte[] originalBytes, EvalDataset? data, StageClock clock, ReferenceOutputs? reference)
+    public IReadOnlyList<Link> Run(OnnxModel original, ModelArtifact originalArtifact, EvalDataset? data, StageClock clock, ReferenceOutputs? reference)
     {
         var runners = ResolveAll();
         var links = new List<Link>();
         var current = original;
-        var key = ContentHash.OfParts("model", ContentHash.OfBytes(originalBytes));
+        var key = ContentHash.OfParts("model", originalArtifact.Hash);
+        // A model that came with external data keeps it through every step, whatever its size (over 2 GB it must).
+        var external = originalArtifact.HasExternalData;
         var nmPatterns = new List<(NmPruneSettings Nm, int Index, IReadOnlyList<string> Weights)>();
         foreach (var (step, runner) in model.Steps.Zip(runners))
         {
             var parentKey = key;
-            // Referenced models are hashed as loaded, so a changed external-data file changes the key too.
-            var files = string.Join(",", step.Settings.ReferencedFiles.Select(f => ContentHash.OfBytes(OnnxModel.Load(f).ToBytes())));
+            var files = string.Join(",", step.Settings.ReferencedFiles.Select(ReferencedHash));
             // Training steps aim early stopping at the accuracy budget and the static fallback searches to meet it: it changes their result.
             var budget = runner.Kind.ReadsAccuracyBudget(step.Settings) && model.Budgets.Accuracy is { } a
                 ? FormattableString.Invariant($"{a.Metric}:{a.MaxDrop}:{a.MaxRelativeDrop}")
@@ -54,18 +55,26 @@ internal sealed class StepChain(
             ];
             key = ContentHash.OfParts(parts);
             var stage = $"step {step.Index + 1} {step.Kind}";
-            var (bytes, facts, hit, durationMs) = clock.Time(
-                stage, () => RunOrReuse(runner, step, current, original, data, parentKey, parts, stage, preparation), r => r.Hit);
-            // Continue from the bytes, hit or miss, so what follows sees exactly what the cache holds.
-            current = OnnxModel.FromBytes(bytes);
+            var (artifact, facts, hit, durationMs) = clock.Time(
+                stage, () => RunOrReuse(runner, step, current, original, data, parentKey, parts, stage, preparation, external), r => r.Hit);
+            // Continue from the files, hit or miss, so what follows sees exactly what the cache holds (external data mapped, not copied).
+            current = artifact.Load();
             GuardNmPatterns(nmPatterns, step, current);
 
-            var metrics = clock.Time($"evaluate after step {step.Index + 1}", () => probe.Measure(current, bytes, data, reference).Metrics);
+            var metrics = clock.Time($"evaluate after step {step.Index + 1}", () => probe.Measure(current, artifact, data, reference).Metrics);
             var report = new StepReport(step.Index, step.Kind, runner.Kind.Name, step.Settings.CanonicalForm, key, hit, durationMs, facts, metrics);
-            links.Add(new Link(step, current, bytes, report));
+            links.Add(new Link(step, current, artifact, report));
         }
 
         return links;
+    }
+
+    // A referenced model (a teacher) is loaded first, so a file that is no model fails as before, then hashed with its
+    // external-data files: a changed data file changes the key too.
+    private static string ReferencedHash(string path)
+    {
+        _ = OnnxModel.Load(path);
+        return ModelArtifact.OfModelFile(path).Hash;
     }
 
     /// <summary>Every later model must keep the pattern an N:M step made (MC3140); an N:M step records its weights.</summary>
@@ -102,9 +111,9 @@ internal sealed class StepChain(
         return runners;
     }
 
-    private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs) RunOrReuse(
+    private (ModelArtifact Artifact, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs) RunOrReuse(
         StepBinding runner, StepConfig step, OnnxModel current, OnnxModel original, EvalDataset? data, string parentKey, string[] parts, string stage,
-        PreparationOptions? preparation)
+        PreparationOptions? preparation, bool external)
     {
         var key = ContentHash.OfParts(parts);
         if (Reuse(key, parts) is { } first)
@@ -129,21 +138,34 @@ internal sealed class StepChain(
 
         var result = Placed(step, () => runner.Run(new StepInput(current, original, step, model), context));
         result = result with { Facts = [.. prepared, .. result.Facts] };
-        var bytes = result.Model.ToBytes();
-        watch.Stop();
-        OrtValidation.EnsureLoads(bytes, step);
+        // Written straight into a staging folder of the cache, then moved into its entry by one rename.
+        var staging = cache.NewStagingFolder();
+        ModelArtifact staged;
+        try
+        {
+            staged = ModelArtifact.Write(result.Model, staging, external);
+            watch.Stop();
+            OrtValidation.EnsureLoads(staged.Source, step);
+        }
+        catch
+        {
+            ArtifactCache.Discard(staging);
+            throw;
+        }
+
         var record = new CacheRecord(
-            CacheRecord.CurrentVersion, key, parentKey, runner.Kind.Name, step.Settings.CanonicalForm, ContentHash.OfBytes(bytes), bytes.LongLength,
+            CacheRecord.CurrentVersion, key, parentKey, runner.Kind.Name, step.Settings.CanonicalForm, staged.Hash, staged.SizeBytes,
             watch.Elapsed.TotalMilliseconds, result.Facts.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList(), parts);
-        if (cache.TryPut(record, bytes) is { } warning)
+        var (artifact, warning) = cache.TryPut(record, staged);
+        if (warning is not null)
         {
             report(warning);
         }
 
-        return (bytes, result.Facts, false, watch.Elapsed.TotalMilliseconds);
+        return (artifact, result.Facts, false, watch.Elapsed.TotalMilliseconds);
     }
 
-    private (byte[] Bytes, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs)? Reuse(string key, string[] parts)
+    private (ModelArtifact Artifact, IReadOnlyList<StepFact> Facts, bool Hit, double DurationMs)? Reuse(string key, string[] parts)
     {
         var lookup = cache.TryGet(key, parts);
         if (lookup.Status == CacheLookupStatus.Corrupt)

@@ -64,6 +64,12 @@ public static class StepKinds
         DynamicQuantize, Fp16Quantize, WeightOnlyQuantize, StaticQuantize, Distill, Finetune,
     ];
 
+    /// <summary>The kinds written under the <c>prune</c> key.</summary>
+    public static IReadOnlyList<StepKind> Pruning { get; } = [MagnitudePrune, GradualPrune, ChannelPrune, NmPrune, NeuronPrune, HeadPrune];
+
+    /// <summary>The kinds written under the <c>quantize</c> key.</summary>
+    public static IReadOnlyList<StepKind> Quantizing { get; } = [DynamicQuantize, Fp16Quantize, WeightOnlyQuantize, StaticQuantize];
+
     /// <summary>The kind <paramref name="settings"/> belong to.</summary>
     /// <exception cref="ArgumentException">No kind describes them (a settings record nobody declared).</exception>
     public static StepKind Of(IStepSettings settings)

@@ -22,23 +22,28 @@ public static class ImplicitPreparation
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(steps);
-        if (step.Kind == "quantize")
+        var kind = StepKinds.Of(step.Settings);
+        if (StepKinds.Quantizing.Contains(kind))
         {
             // Quantize prepares again unless a prepare step stands right before it: a prune or a training step earlier
             // may have kept BatchNormalization (training wants it), and int8 only fuses Conv+BN once BN is folded.
             var previous = steps.LastOrDefault(s => s.Index < step.Index);
-            return previous?.Kind == "prepare" ? null : PrepareRunner.OptionsOf(PrepareSettings.Default);
+            return previous is not null && StepKinds.Of(previous.Settings) == StepKinds.Prepare ? null : PrepareRunner.OptionsOf(PrepareSettings.Default);
         }
 
-        if (step.Kind != "prune" || steps.Any(s => s.Index < step.Index && s.Kind is "prepare" or "prune" or "quantize"))
+        if (!StepKinds.Pruning.Contains(kind) || steps.Any(s => s.Index < step.Index && PreparesOrChanges(StepKinds.Of(s.Settings))))
         {
             return null;
         }
 
         var options = PrepareRunner.OptionsOf(PrepareSettings.Default);
         // Channel pruning keeps BN too: bn_scale importance reads its γ, and the distillation that follows trains with it.
-        return StepKinds.Of(step.Settings).RequiresTraining || step.Settings is ChannelPruneSettings ? options with { FoldBatchNorm = false } : options;
+        return kind.RequiresTraining || kind == StepKinds.ChannelPrune ? options with { FoldBatchNorm = false } : options;
     }
+
+    // A prepare, prune or quantize step before this one already left a prepared graph (or chose not to).
+    private static bool PreparesOrChanges(StepKind kind) =>
+        kind == StepKinds.Prepare || StepKinds.Pruning.Contains(kind) || StepKinds.Quantizing.Contains(kind);
 
     /// <summary>The text that enters the step's cache key for <paramref name="options"/> (empty when there are none).</summary>
     public static string CacheKeyPart(PreparationOptions? options) =>

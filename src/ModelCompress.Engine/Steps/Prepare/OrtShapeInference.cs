@@ -22,6 +22,7 @@ internal static class OrtShapeInference
         var listed = graph.Output.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
         var values = graph.Node.SelectMany(n => n.Output).Where(o => o.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         graph.Output.AddRange(values.Where(v => !listed.Contains(v)).Select(v => new ValueInfoProto { Name = v }));
+        DeclareWeightsAsInputs(graph);
         // A Onnx-layer rank is the tie-breaker for one case ORT's metadata cannot tell apart: a scalar and an unknown shape.
         var ranks = ShapeInference.Infer(model);
         using var options = new SessionOptions
@@ -33,13 +34,15 @@ internal static class OrtShapeInference
         InferenceSession session;
         try
         {
-            session = new InferenceSession(probe.ToBytes(), options);
+            using var probeSource = ModelSource.Of(probe);
+            session = probeSource.Open(options);
         }
         catch (OnnxRuntimeException)
         {
             // Some values cannot be graph outputs (a custom op ORT cannot type): the model itself must still load,
             // and preparation goes on knowing no types.
-            using var plain = new InferenceSession(model.ToBytes(), options);
+            using var modelSource = ModelSource.Of(model);
+            using var plain = modelSource.Open(options);
             return new Dictionary<string, TypeProto>(StringComparer.Ordinal);
         }
 
@@ -56,6 +59,32 @@ internal static class OrtShapeInference
         }
 
         return types;
+    }
+
+    /// <summary>The smallest floating-point initializer (bytes) the probe passes as a typed input instead of data.</summary>
+    internal const long WeightAsInputBytes = 1 << 20;
+
+    // Shapes follow from a weight's type and dims alone, never from its values (values that steer shapes, such as
+    // Reshape targets, Resize scales or Range bounds, are small). So large float weights enter the probe as typed
+    // graph inputs: ORT then neither receives nor copies them, and a model of gigabytes (over protobuf's 2 GB, which
+    // only exists as files) is inferred from its graph alone.
+    private static void DeclareWeightsAsInputs(GraphProto graph)
+    {
+        var weights = graph.Initializer
+            .Where(t => OnnxTensor.Wrap(t) is { DataType: OnnxDataType.Float or OnnxDataType.Float16 or OnnxDataType.BFloat16 or OnnxDataType.Double } w
+                && w.ByteSize >= WeightAsInputBytes)
+            .ToList();
+        var inputs = graph.Input.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var weight in weights)
+        {
+            graph.Initializer.Remove(weight);
+            if (!inputs.Contains(weight.Name))
+            {
+                var type = new TypeProto.Types.Tensor { ElemType = weight.DataType, Shape = new TensorShapeProto() };
+                type.Shape.Dim.AddRange(weight.Dims.Select(d => new TensorShapeProto.Types.Dimension { DimValue = d }));
+                graph.Input.Add(new ValueInfoProto { Name = weight.Name, Type = new TypeProto { TensorType = type } });
+            }
+        }
     }
 
     /// <summary>
