@@ -131,7 +131,7 @@ public sealed class ExternalDataPipelineTests
         using var session = new InferenceSession(path, options);
         var x = Enumerable.Range(0, Dim).Select(i => MathF.Sin(i * 0.37f)).ToArray();
         using var input = OrtValue.CreateTensorValueFromMemory(x, [1, Dim]);
-        using var runOptions = new RunOptions();
+        using var runOptions = new Microsoft.ML.OnnxRuntime.RunOptions();
         using var outputs = session.Run(runOptions, ["x"], [input], ["y"]);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
     }
