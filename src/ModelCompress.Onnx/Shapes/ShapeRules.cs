@@ -42,6 +42,7 @@ internal static class ShapeRules
         SpatialRules.Register(rules);
         TensorRules.Register(rules);
         LinearRules.Register(rules);
+        ReduceRules.Register(rules);
         return rules.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -6,7 +6,7 @@ using ModelCompress.Onnx;
 namespace ModelCompress.Engine.Steps.Prepare;
 
 /// <summary>
-/// Graph preparation that runs inside the first prune step of a pipeline that has no prepare step before it, and inside
+/// Graph preparation that runs inside the first prune or training step of a pipeline that has no prepare step before it, and inside
 /// every quantize step not directly after a prepare step, so weights stored as Constant nodes or behind a Transpose are
 /// found, and BN is folded before int8 even when an earlier step kept it for training.
 /// Its counts become facts of that step (prefixed <c>prepare: </c>) and its settings part of that step's cache key.
@@ -30,14 +30,17 @@ public static class ImplicitPreparation
             return previous?.Kind == "prepare" ? null : PrepareRunner.OptionsOf(PrepareSettings.Default);
         }
 
-        if (step.Kind != "prune" || steps.Any(s => s.Index < step.Index && s.Kind is "prepare" or "prune" or "quantize"))
+        // A first training step (finetune, distill) prepares too: weights in Constant nodes (Paddle2ONNX) are not
+        // trainable until they are initializers. Nothing trains or prunes twice on an unprepared graph after that.
+        var trains = StepKinds.Of(step.Settings).RequiresTraining;
+        if ((step.Kind != "prune" && !trains) || steps.Any(s => s.Index < step.Index && (s.Kind is "prepare" or "prune" or "quantize" || (trains && StepKinds.Of(s.Settings).RequiresTraining))))
         {
             return null;
         }
 
         var options = PrepareRunner.OptionsOf(PrepareSettings.Default);
         // Channel pruning keeps BN too: bn_scale importance reads its γ, and the distillation that follows trains with it.
-        return StepKinds.Of(step.Settings).RequiresTraining || step.Settings is ChannelPruneSettings ? options with { FoldBatchNorm = false } : options;
+        return trains || step.Settings is ChannelPruneSettings ? options with { FoldBatchNorm = false } : options;
     }
 
     /// <summary>The text that enters the step's cache key for <paramref name="options"/> (empty when there are none).</summary>

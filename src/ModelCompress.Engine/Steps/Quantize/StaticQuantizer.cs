@@ -2,6 +2,7 @@ using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
 using ModelCompress.Onnx;
+using ModelCompress.Onnx.Preparation;
 
 namespace ModelCompress.Engine.Steps.Quantize;
 
@@ -87,7 +88,7 @@ public sealed class StaticQuantizer
     {
         var graph = model.Graph;
         var selection = NodeSelection.Create(graph, "quantize", Options.Include, Options.Exclude);
-        var context = new QuantizeContext(graph, ShapeInference.Infer(model), opset, ranges);
+        var context = new QuantizeContext(graph, ShapeInference.Infer(model), opset, ranges, DeclaredTypes.Of(model));
         var plans = new QdqPlanner(context, selection.Reject).Plan();
         var decisions = graph.TopologicalOrder().Select(n => new NodeDecision(n.DisplayName, n.OpType, plans[n.Proto].Role, plans[n.Proto].Reason)).ToArray();
         return (plans, decisions);
