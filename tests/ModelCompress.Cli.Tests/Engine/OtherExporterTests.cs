@@ -11,7 +11,11 @@ namespace ModelCompress.Cli.Tests.Engine;
 /// </summary>
 public sealed class OtherExporterTests(ITestOutputHelper output)
 {
-    private static readonly string[] Exporters = [ExporterModels.Tf2Onnx, ExporterModels.Tf2OnnxOpset12, ExporterModels.Paddle, ExporterModels.Dynamic];
+    private static readonly string[] Exporters =
+    [
+        ExporterModels.Tf2Onnx, ExporterModels.Tf2OnnxOpset12, ExporterModels.Tf2OnnxBatch1, ExporterModels.Paddle, ExporterModels.PaddleOpset14,
+        ExporterModels.Dynamic,
+    ];
 
     /// <summary>Steps and what each must keep: the least agreement of the first output's argmax with the original's.</summary>
     private static readonly Dictionary<string, (string Yaml, double MinAgreement)> Steps = new()

@@ -10,11 +10,12 @@ namespace ModelCompress.Cli.Tests.Support;
 /// <item><b>tf2onnx</b> (Keras): NHWC input behind <c>Transpose(0,3,1,2)</c> and back before the pooling, <c>:0</c>
 /// names, a weight read through <c>Identity</c>, <c>BatchNormalization</c> kept, ReLU6 as <c>Clip</c> with min/max
 /// inputs, a SAME_UPPER conv, <c>ReduceMean</c> over H,W, <c>Reshape</c> to a constant <c>[-1, 64]</c> (opset 13) or
-/// <c>Squeeze</c> with axes as attribute (opset 12), <c>MatMul</c> + <c>Add</c>, <c>Softmax</c>.</item>
+/// <c>Squeeze</c> with axes as attribute (opset 12), <c>MatMul</c> + <c>Add</c>, <c>Softmax</c>; also with the batch fixed to 1.</item>
 /// <item><b>Paddle2ONNX</b>: every weight in a <c>Constant</c> node, dotted names, conv without bias followed by
 /// <c>BatchNormalization</c>, two inputs (image and scale_factor), <c>Clip</c> and HardSwish as
 /// <c>HardSigmoid</c> + <c>Mul</c>, <c>Pad</c> before <c>MaxPool</c>, flatten as
-/// <c>Shape → Slice → Concat → Reshape</c>, <c>MatMul</c> + <c>Add</c>, two outputs through <c>Identity</c>, opset 11.</item>
+/// <c>Shape → Slice → Concat → Reshape</c>, <c>MatMul</c> + <c>Add</c>, two outputs through <c>Identity</c>, opset 11; at
+/// opset 14, HardSwish as the op itself and Unsqueeze axes as an input.</item>
 /// <item><b>dynamic</b> (PyTorch with dynamic axes): <c>x.view(x.size(0), -1)</c> as
 /// <c>Shape → Gather → Unsqueeze → Concat → Reshape</c>, a second input (4 side features) through its own
 /// <c>Gemm</c> added to the logits, a second output (the pooled features), opset 13.</item>
@@ -24,23 +25,28 @@ internal static class ExporterModels
 {
     public const string Tf2Onnx = "tf2onnx";
     public const string Tf2OnnxOpset12 = "tf2onnx-opset12";
+    public const string Tf2OnnxBatch1 = "tf2onnx-batch1";
     public const string Paddle = "paddle2onnx";
+    public const string PaddleOpset14 = "paddle2onnx-opset14";
     public const string Dynamic = "dynamic";
 
     public static OnnxModel Create(string exporter) => exporter switch
     {
-        Tf2Onnx => Tf2OnnxLike(13),
-        Tf2OnnxOpset12 => Tf2OnnxLike(12),
-        Paddle => PaddleLike(),
+        Tf2Onnx => Tf2OnnxLike(13, fixedBatch: false),
+        Tf2OnnxOpset12 => Tf2OnnxLike(12, fixedBatch: false),
+        Tf2OnnxBatch1 => Tf2OnnxLike(13, fixedBatch: true),
+        Paddle => PaddleLike(11),
+        PaddleOpset14 => PaddleLike(14),
         Dynamic => DynamicLike(),
         _ => throw new ArgumentOutOfRangeException(nameof(exporter), exporter, "unknown exporter"),
     };
 
-    private static OnnxModel Tf2OnnxLike(int opset)
+    private static OnnxModel Tf2OnnxLike(int opset, bool fixedBatch)
     {
         var source = Source();
         var g = new ExportedGraph("tf2onnx", weightsAsConstants: false);
-        g.Input("input_1:0", OnnxDataType.Float, OnnxDim.Named("unk__42"), OnnxDim.Of(8), OnnxDim.Of(8), OnnxDim.Of(1));
+        // tf2onnx --inputs input_1:0[1,8,8,1] fixes the batch, as many deployed models have it.
+        g.Input("input_1:0", OnnxDataType.Float, fixedBatch ? OnnxDim.Of(1) : OnnxDim.Named("unk__42"), OnnxDim.Of(8), OnnxDim.Of(8), OnnxDim.Of(1));
         var x = g.Node("Transpose", "model/conv2d/Conv2D__6", "model/conv2d/Conv2D__6:0", "input_1:0").SetAttribute("perm", new long[] { 0, 3, 1, 2 }).Output(0);
         for (var layer = 1; layer <= 3; layer++)
         {
@@ -91,13 +97,15 @@ internal static class ExporterModels
         return g.ToModel(opset, "tf2onnx");
     }
 
-    private static OnnxModel PaddleLike()
+    private static OnnxModel PaddleLike(int opset)
     {
         var source = Source();
         var g = new ExportedGraph("paddle2onnx", weightsAsConstants: true);
         g.Input("image", OnnxDataType.Float, OnnxDim.Named("p2o.DynamicDimension.0"), OnnxDim.Of(1), OnnxDim.Of(8), OnnxDim.Of(8));
         g.Input("scale_factor", OnnxDataType.Float, OnnxDim.Named("p2o.DynamicDimension.1"), OnnxDim.Of(1));
-        var scale = g.Node("Unsqueeze", "p2o.Unsqueeze.0", "unsqueeze2_0.tmp_0", "scale_factor").SetAttribute("axes", new long[] { 2, 3 }).Output(0);
+        var scale = opset >= 13
+            ? g.Node("Unsqueeze", "p2o.Unsqueeze.0", "unsqueeze2_0.tmp_0", "scale_factor", g.Int64s("p2o.Unsqueeze.0.axes", 2, 3)).Output(0)
+            : g.Node("Unsqueeze", "p2o.Unsqueeze.0", "unsqueeze2_0.tmp_0", "scale_factor").SetAttribute("axes", new long[] { 2, 3 }).Output(0);
         var x = g.Node("Mul", "p2o.Mul.0", "elementwise_mul_0", "image", scale).Output(0);
         for (var layer = 1; layer <= 3; layer++)
         {
@@ -115,7 +123,7 @@ internal static class ExporterModels
             {
                 1 => g.Node("Relu", "p2o.Relu.0", "relu_0.tmp_0", bn.Output(0)).Output(0),
                 2 => g.Node("Clip", "p2o.Clip.0", "relu6_0.tmp_0", bn.Output(0), g.Scalar("p2o.Clip.0.min", 0f), g.Scalar("p2o.Clip.0.max", 6f)).Output(0),
-                _ => HardSwish(g, bn.Output(0)),
+                _ => opset >= 14 ? g.Node("HardSwish", "p2o.HardSwish.0", "hard_swish_0.tmp_0", bn.Output(0)).Output(0) : HardSwish(g, bn.Output(0)),
             };
             if (layer == 2)
             {
@@ -139,7 +147,7 @@ internal static class ExporterModels
         g.Node("Identity", "p2o.Identity.1", "save_infer_model/scale_1.tmp_1", features);
         g.Output("save_infer_model/scale_0.tmp_1");
         g.Output("save_infer_model/scale_1.tmp_1");
-        return g.ToModel(11, "PaddlePaddle");
+        return g.ToModel(opset, "PaddlePaddle");
     }
 
     private static OnnxModel DynamicLike()

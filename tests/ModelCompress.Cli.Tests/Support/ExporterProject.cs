@@ -34,35 +34,42 @@ internal sealed class ExporterProject : IDisposable
     /// <summary>Model input name → array base name (suffixed _test, _calib, _train).</summary>
     public IReadOnlyDictionary<string, string> Bindings => Exporter switch
     {
-        ExporterModels.Paddle => new Dictionary<string, string> { ["image"] = "x", ["scale_factor"] = "s" },
+        ExporterModels.Paddle or ExporterModels.PaddleOpset14 => new Dictionary<string, string> { ["image"] = "x", ["scale_factor"] = "s" },
         ExporterModels.Dynamic => new Dictionary<string, string> { ["pixels"] = "x", ["side"] = "side" },
         _ => new Dictionary<string, string> { ["input_1:0"] = "x" },
     };
 
-    /// <summary>Every output of the model for every test row, in ONNX Runtime (CPU, one thread).</summary>
+    /// <summary>Every output of the model for every test row, in ONNX Runtime (CPU, one thread), in batches of the model's fixed batch size if it has one.</summary>
     public IReadOnlyList<float[]> RunTest(OnnxModel model)
     {
         using var options = new SessionOptions { IntraOpNumThreads = 1 };
         using var session = new InferenceSession(model.ToBytes(), options);
         var names = Bindings.Keys.ToArray();
-        var inputs = names.Select(n =>
+        var outputNames = model.Graph.Outputs.Select(o => o.Name).ToArray();
+        var rows = (int)Arrays["y_test"].Shape[0];
+        var batch = model.Graph.Inputs[0].Type?.Dims?[0].Value is { } fixedSize ? (int)fixedSize : rows;
+        var results = outputNames.Select(_ => new List<float>()).ToArray();
+        for (var start = 0; start < rows; start += batch)
         {
-            var (shape, data) = Arrays[Bindings[n] + "_test"];
-            return OrtValue.CreateTensorValueFromMemory((float[])data, shape);
-        }).ToArray();
-        try
-        {
-            var outputNames = model.Graph.Outputs.Select(o => o.Name).ToArray();
-            using var outputs = session.Run(new RunOptions(), names, inputs, outputNames);
-            return outputs.Select(o => o.GetTensorDataAsSpan<float>().ToArray()).ToList();
-        }
-        finally
-        {
-            foreach (var input in inputs)
+            var inputs = names.Select(n => Rows(Arrays[Bindings[n] + "_test"], start, batch)).ToArray();
+            try
             {
-                input.Dispose();
+                using var outputs = session.Run(new RunOptions(), names, inputs, outputNames);
+                for (var i = 0; i < outputNames.Length; i++)
+                {
+                    results[i].AddRange(outputs[i].GetTensorDataAsSpan<float>().ToArray());
+                }
+            }
+            finally
+            {
+                foreach (var input in inputs)
+                {
+                    input.Dispose();
+                }
             }
         }
+
+        return results.Select(r => r.ToArray()).ToList();
     }
 
     /// <summary>Top-1 of the first output against y_test.</summary>
@@ -83,6 +90,15 @@ internal sealed class ExporterProject : IDisposable
     public static long[] ArgMaxes(float[] scores) => Enumerable.Range(0, scores.Length / 10).Select(r => (long)ArgMax(scores.AsSpan(r * 10, 10))).ToArray();
 
     public void Dispose() => Project.Dispose();
+
+    private static OrtValue Rows((long[] Shape, Array Data) array, int start, int count)
+    {
+        var data = (float[])array.Data;
+        var rowSize = (int)(data.LongLength / array.Shape[0]);
+        var shape = (long[])array.Shape.Clone();
+        shape[0] = count;
+        return OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, new Memory<float>(data, start * rowSize, count * rowSize), shape);
+    }
 
     private static int ArgMax(ReadOnlySpan<float> row)
     {
@@ -128,8 +144,8 @@ internal sealed class ExporterProject : IDisposable
             var (shape, x) = digits["x_" + split];
             var rows = shape[0];
             arrays["y_" + split] = digits["y_" + split];
-            arrays["x_" + split] = exporter is ExporterModels.Tf2Onnx or ExporterModels.Tf2OnnxOpset12 ? ([rows, 8, 8, 1], x) : (shape, x);
-            if (exporter == ExporterModels.Paddle)
+            arrays["x_" + split] = exporter.StartsWith("tf2onnx", StringComparison.Ordinal) ? ([rows, 8, 8, 1], x) : (shape, x);
+            if (exporter.StartsWith("paddle", StringComparison.Ordinal))
             {
                 arrays["s_" + split] = ([rows, 1], Enumerable.Repeat(1f, (int)rows).ToArray());
             }
