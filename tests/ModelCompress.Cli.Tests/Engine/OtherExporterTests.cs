@@ -13,7 +13,7 @@ public sealed class OtherExporterTests(ITestOutputHelper output)
 {
     private static readonly string[] Exporters =
     [
-        ExporterModels.Tf2Onnx, ExporterModels.Tf2OnnxOpset12, ExporterModels.Tf2OnnxBatch1, ExporterModels.Paddle, ExporterModels.PaddleOpset14,
+        ExporterModels.Tf2Onnx, ExporterModels.Tf2OnnxOpset12, ExporterModels.Tf2OnnxBatch1, ExporterModels.Paddle, ExporterModels.PaddleOpset14, ExporterModels.PaddleOpset9,
         ExporterModels.Dynamic,
     ];
 

@@ -15,7 +15,8 @@ namespace ModelCompress.Cli.Tests.Support;
 /// <c>BatchNormalization</c>, two inputs (image and scale_factor), <c>Clip</c> and HardSwish as
 /// <c>HardSigmoid</c> + <c>Mul</c>, <c>Pad</c> before <c>MaxPool</c>, flatten as
 /// <c>Shape → Slice → Concat → Reshape</c>, <c>MatMul</c> + <c>Add</c>, two outputs through <c>Identity</c>, opset 11; at
-/// opset 14, HardSwish as the op itself and Unsqueeze axes as an input.</item>
+/// opset 14, HardSwish as the op itself and Unsqueeze axes as an input; at opset 9 (Paddle2ONNX's old default), Clip,
+/// Pad and Slice with attributes.</item>
 /// <item><b>dynamic</b> (PyTorch with dynamic axes): <c>x.view(x.size(0), -1)</c> as
 /// <c>Shape → Gather → Unsqueeze → Concat → Reshape</c>, a second input (4 side features) through its own
 /// <c>Gemm</c> added to the logits, a second output (the pooled features), opset 13.</item>
@@ -28,6 +29,7 @@ internal static class ExporterModels
     public const string Tf2OnnxBatch1 = "tf2onnx-batch1";
     public const string Paddle = "paddle2onnx";
     public const string PaddleOpset14 = "paddle2onnx-opset14";
+    public const string PaddleOpset9 = "paddle2onnx-opset9";
     public const string Dynamic = "dynamic";
 
     public static OnnxModel Create(string exporter) => exporter switch
@@ -37,6 +39,7 @@ internal static class ExporterModels
         Tf2OnnxBatch1 => Tf2OnnxLike(13, fixedBatch: true),
         Paddle => PaddleLike(11),
         PaddleOpset14 => PaddleLike(14),
+        PaddleOpset9 => PaddleLike(9),
         Dynamic => DynamicLike(),
         _ => throw new ArgumentOutOfRangeException(nameof(exporter), exporter, "unknown exporter"),
     };
@@ -122,21 +125,30 @@ internal static class ExporterModels
             x = layer switch
             {
                 1 => g.Node("Relu", "p2o.Relu.0", "relu_0.tmp_0", bn.Output(0)).Output(0),
+                2 when opset < 11 => g.Node("Clip", "p2o.Clip.0", "relu6_0.tmp_0", bn.Output(0)).SetAttribute("min", 0f).SetAttribute("max", 6f).Output(0),
                 2 => g.Node("Clip", "p2o.Clip.0", "relu6_0.tmp_0", bn.Output(0), g.Scalar("p2o.Clip.0.min", 0f), g.Scalar("p2o.Clip.0.max", 6f)).Output(0),
                 _ => opset >= 14 ? g.Node("HardSwish", "p2o.HardSwish.0", "hard_swish_0.tmp_0", bn.Output(0)).Output(0) : HardSwish(g, bn.Output(0)),
             };
             if (layer == 2)
             {
-                var padded = g.Node("Pad", "p2o.Pad.0", "pad2d_0.tmp_0", x, g.Int64s("p2o.Pad.0.pads", 0, 0, 0, 0, 0, 0, 1, 1), g.Scalar("p2o.Pad.0.value", 0f)).SetAttribute("mode", "constant").Output(0);
+                var padded = opset < 11
+                    ? g.Node("Pad", "p2o.Pad.0", "pad2d_0.tmp_0", x).SetAttribute("pads", new long[] { 0, 0, 0, 0, 0, 0, 1, 1 }).SetAttribute("value", 0f).Output(0)
+                    : g.Node("Pad", "p2o.Pad.0", "pad2d_0.tmp_0", x, g.Int64s("p2o.Pad.0.pads", 0, 0, 0, 0, 0, 0, 1, 1), g.Scalar("p2o.Pad.0.value", 0f)).SetAttribute("mode", "constant").Output(0);
                 var pool = g.Node("MaxPool", "p2o.MaxPool.0", "pool2d_0.tmp_0", padded);
                 CopyAttributes(source, "MaxPool", 0, pool);
+                if (opset < 10)
+                {
+                    pool.RemoveAttribute("ceil_mode"); // added in opset 10
+                }
                 x = pool.Output(0);
             }
         }
 
         x = g.Node("GlobalAveragePool", "p2o.GlobalAveragePool.0", "pool2d_1.tmp_0", x).Output(0);
         var shape = g.Node("Shape", "p2o.Shape.0", "p2o.Shape.0.out", x).Output(0);
-        var batch = g.Node("Slice", "p2o.Slice.0", "p2o.Slice.0.out", shape, g.Int64s("p2o.Slice.0.starts", 0), g.Int64s("p2o.Slice.0.ends", 1), g.Int64s("p2o.Slice.0.axes", 0)).Output(0);
+        var batch = opset < 10
+            ? g.Node("Slice", "p2o.Slice.0", "p2o.Slice.0.out", shape).SetAttribute("starts", new long[] { 0 }).SetAttribute("ends", new long[] { 1 }).SetAttribute("axes", new long[] { 0 }).Output(0)
+            : g.Node("Slice", "p2o.Slice.0", "p2o.Slice.0.out", shape, g.Int64s("p2o.Slice.0.starts", 0), g.Int64s("p2o.Slice.0.ends", 1), g.Int64s("p2o.Slice.0.axes", 0)).Output(0);
         var target = g.Node("Concat", "p2o.Concat.0", "p2o.Concat.0.out", batch, g.Int64s("p2o.Concat.0.rest", -1)).SetAttribute("axis", 0).Output(0);
         var features = g.Node("Reshape", "p2o.Reshape.0", "flatten_0.tmp_0", x, target).Output(0);
         var fc = Transposed(source, "fc.weight");

@@ -34,7 +34,7 @@ internal sealed class ExporterProject : IDisposable
     /// <summary>Model input name → array base name (suffixed _test, _calib, _train).</summary>
     public IReadOnlyDictionary<string, string> Bindings => Exporter switch
     {
-        ExporterModels.Paddle or ExporterModels.PaddleOpset14 => new Dictionary<string, string> { ["image"] = "x", ["scale_factor"] = "s" },
+        _ when Exporter.StartsWith("paddle", StringComparison.Ordinal) => new Dictionary<string, string> { ["image"] = "x", ["scale_factor"] = "s" },
         ExporterModels.Dynamic => new Dictionary<string, string> { ["pixels"] = "x", ["side"] = "side" },
         _ => new Dictionary<string, string> { ["input_1:0"] = "x" },
     };
