@@ -4,8 +4,10 @@ namespace ModelCompress.Onnx;
 
 /// <summary>
 /// Static shape inference for the ops of Conv/Gemm/MatMul networks (convs, pools, elementwise, Gemm, MatMul,
-/// Flatten, Reshape with a constant shape, Transpose, Concat, BatchNormalization, Softmax, Resize with constant
-/// scales, and the quantization ops this tool emits). Symbolic dimensions such as <c>batch</c> are carried by name.
+/// Flatten, Reshape, Transpose, Concat, Gather, Slice, Reduce*, BatchNormalization, Softmax, Resize with constant
+/// scales, and the quantization ops this tool emits). Symbolic dimensions such as <c>batch</c> are carried by name,
+/// and so are the values of integer tensors computed from Shape (<see cref="Shapes.ShapeValues"/>), so a Reshape whose
+/// target is built at run time is inferred too.
 /// Ops without a rule leave their outputs unknown rather than failing: later steps decide whether they need them.
 /// </summary>
 public static class ShapeInference
@@ -40,6 +42,11 @@ public static class ShapeInference
         {
             var rule = node.Domain is "" or "ai.onnx" ? ShapeRules.All.GetValueOrDefault(node.OpType) : null;
             var outputs = rule?.Invoke(context, node);
+            if (rule is not null)
+            {
+                ShapeValues.Record(context, node);
+            }
+
             if (outputs is null)
             {
                 skipped.Add(node.DisplayName);
@@ -55,6 +62,6 @@ public static class ShapeInference
             }
         }
 
-        return new ShapeInferenceResult(types, skipped);
+        return new ShapeInferenceResult(types, skipped, context.Values);
     }
 }

@@ -3,11 +3,21 @@ namespace ModelCompress.Onnx;
 /// <summary>The outcome of <see cref="ShapeInference.Infer"/>: a type per value name, and nodes it could not infer.</summary>
 public sealed class ShapeInferenceResult
 {
-    internal ShapeInferenceResult(IReadOnlyDictionary<string, OnnxTensorType> types, IReadOnlyList<string> skippedNodes)
+    private readonly IReadOnlyDictionary<string, OnnxDim[]> _values;
+
+    internal ShapeInferenceResult(IReadOnlyDictionary<string, OnnxTensorType> types, IReadOnlyList<string> skippedNodes,
+        IReadOnlyDictionary<string, OnnxDim[]> values)
     {
         Types = types;
         SkippedNodes = skippedNodes;
+        _values = values;
     }
+
+    /// <summary>
+    /// The entries of an integer value computed from <c>Shape</c> (Shape → Gather → Concat …), as dims (a symbolic
+    /// batch stays a symbol); null for values not computed that way (read constants as initializers).
+    /// </summary>
+    public IReadOnlyList<OnnxDim>? ShapeValue(string value) => _values.GetValueOrDefault(value);
 
     /// <summary>Element type and dims per value name (inputs, initializers, node outputs).</summary>
     public IReadOnlyDictionary<string, OnnxTensorType> Types { get; }

@@ -101,11 +101,60 @@ public sealed class ShapeInferenceTests
         Assert.Equal(before, OrtRunner.Run(model.ToBytes(), input, [2, 1, 8, 8]));
     }
 
+    [Fact]
+    public void Transformer_reshapes_computed_from_shape_are_inferred_and_match_onnx_runtime()
+    {
+        var model = OnnxModel.Load(Path.Combine(AppContext.BaseDirectory, "TestData", "digits-transformer", "digits_transformer.onnx"));
+
+        var result = ShapeInference.Infer(model);
+
+        Assert.Empty(result.SkippedNodes);
+        Assert.Equal("FLOAT[batch,10]", result["logits"]!.ToString());
+        AssertMatchesOrt(model, [3, 1, 8, 8], "batch", 3);
+    }
+
+    [Fact]
+    public void Shape_gather_and_shape_slice_targets_carry_the_symbolic_batch_into_the_reshape()
+    {
+        // PyTorch: x.view(x.size(0), -1) with a dynamic batch; tf2onnx: Slice the shape's first entry, Concat a constant.
+        var graph = new GraphProto { Name = "shapes" };
+        graph.Input.Add(new ValueInfoProto { Name = "x", Type = new OnnxTensorType(OnnxDataType.Float, [OnnxDim.Named("n"), OnnxDim.Of(3), OnnxDim.Of(4), OnnxDim.Of(4)]).ToProto() });
+        graph.Output.Add(new ValueInfoProto { Name = "sum" });
+        var model = new OnnxModel(new ModelProto { IrVersion = 8, Graph = graph });
+        model.SetOpsetVersion("", 13);
+        var g = model.Graph;
+        g.SetInitializer(OnnxTensor.FromInt64s("zero", [], [0]));
+        g.SetInitializer(OnnxTensor.FromInt64s("axes", [1], [0]));
+        g.SetInitializer(OnnxTensor.FromInt64s("minus_one", [1], [-1]));
+        g.SetInitializer(OnnxTensor.FromInt64s("one", [1], [1]));
+        g.SetInitializer(OnnxTensor.FromInt64s("features", [1], [48]));
+        g.AddNode(OnnxNode.Create("Shape", "shape", ["x"], ["s"]));
+        g.AddNode(OnnxNode.Create("Gather", "gather", ["s", "zero"], ["batch"]).SetAttribute("axis", 0L));
+        g.AddNode(OnnxNode.Create("Unsqueeze", "unsqueeze", ["batch", "axes"], ["batch1"]));
+        g.AddNode(OnnxNode.Create("Concat", "torch_target", ["batch1", "minus_one"], ["t1"]).SetAttribute("axis", 0L));
+        g.AddNode(OnnxNode.Create("Reshape", "torch_flatten", ["x", "t1"], ["a"]));
+        g.AddNode(OnnxNode.Create("Slice", "slice", ["s", "axes", "one"], ["first"]));
+        g.AddNode(OnnxNode.Create("Concat", "tf_target", ["first", "features"], ["t2"]).SetAttribute("axis", 0L));
+        g.AddNode(OnnxNode.Create("Reshape", "tf_flatten", ["x", "t2"], ["b"]));
+        g.AddNode(OnnxNode.Create("Add", "add", ["a", "b"], ["sum"]));
+
+        var result = ShapeInference.Infer(model);
+
+        Assert.Equal([OnnxDim.Named("n"), OnnxDim.Of(-1)], result.ShapeValue("t1"));
+        Assert.Equal([OnnxDim.Named("n"), OnnxDim.Of(48)], result.ShapeValue("t2"));
+        Assert.Equal("FLOAT[n,48]", result["a"]!.ToString());
+        Assert.Equal("FLOAT[n,48]", result["b"]!.ToString());
+        Assert.Equal("FLOAT[n,48]", result["sum"]!.ToString());
+        Assert.Null(result.ShapeValue("features"));
+        AssertMatchesOrt(model, [2, 3, 4, 4], "n", 2);
+    }
+
     private static void AssertMatchesOrt(OnnxModel model, long[] inputShape, string symbol, long batch)
     {
         var inferred = ShapeInference.Infer(model);
         var probe = model.Clone();
-        var values = probe.Graph.Nodes.SelectMany(n => n.Outputs).ToArray();
+        // Float values only: the runner reads float tensors (the integer shape values are checked through the shapes they give).
+        var values = probe.Graph.Nodes.SelectMany(n => n.Outputs).Where(v => inferred[v]?.ElementType == OnnxDataType.Float).ToArray();
         foreach (var value in values.Where(v => !probe.Graph.IsGraphOutput(v)))
         {
             probe.Graph.Proto.Output.Add(new ValueInfoProto { Name = value });

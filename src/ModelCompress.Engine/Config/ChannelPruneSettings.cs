@@ -59,6 +59,27 @@ public sealed record ChannelPruneSettings(
         }
     }
 
+    /// <summary>Reads round_to (default 1) and min_channels (default none), each at least 1 (MC1050, MC1051).</summary>
+    internal static (int RoundTo, int? MinChannels, bool Ok) ReadRounding(MappingReader map)
+    {
+        var ok = true;
+        var roundTo = map.Integer("round_to", NumberRange.AtLeast(int.MinValue)) ?? 1;
+        if (roundTo < 1)
+        {
+            map.Context.Report(ChannelPruneDiagnostics.BadRoundTo(map.Value("round_to")!.Position, roundTo));
+            ok = false;
+        }
+
+        var minChannels = map.Integer("min_channels", NumberRange.AtLeast(int.MinValue));
+        if (minChannels < 1)
+        {
+            map.Context.Report(ChannelPruneDiagnostics.BadMinChannels(map.Value("min_channels")!.Position, minChannels.Value));
+            ok = false;
+        }
+
+        return (roundTo, minChannels, ok);
+    }
+
     internal static ChannelPruneSettings? Read(MappingReader map, StepReadContext step)
     {
         _ = step;
@@ -82,20 +103,8 @@ public sealed record ChannelPruneSettings(
         }
 
         map.Forbid("method is channel", "Channel pruning is one-shot: add a distill or finetune step after it to train.", "training");
-        var roundTo = map.Integer("round_to", NumberRange.AtLeast(int.MinValue)) ?? 1;
-        if (roundTo < 1)
-        {
-            map.Context.Report(ChannelPruneDiagnostics.BadRoundTo(map.Value("round_to")!.Position, roundTo));
-            ok = false;
-        }
-
-        var minChannels = map.Integer("min_channels", NumberRange.AtLeast(int.MinValue));
-        if (minChannels < 1)
-        {
-            map.Context.Report(ChannelPruneDiagnostics.BadMinChannels(map.Value("min_channels")!.Position, minChannels.Value));
-            ok = false;
-        }
-
+        var (roundTo, minChannels, roundingOk) = ReadRounding(map);
+        ok &= roundingOk;
         var include = map.Names("include") ?? [];
         var exclude = map.Names("exclude") ?? [];
         // Magnitude pruning's "magnitude" ranks by |w|: for channels that is the L1 norm.

@@ -44,6 +44,7 @@ public sealed class ChannelDependencies
             }
         }
 
+        tracer.RunAtEnd();
         var atOutputs = new HashSet<int>();
         foreach (var output in graph.Outputs)
         {
@@ -80,8 +81,14 @@ public sealed class ChannelDependencies
                 reason = "its sources have different channel counts";
             }
 
+            var partitions = sources.Select(tracer.Partitions).Aggregate(1L, (a, b) => checked(a / ChannelTracer.Gcd(a, b) * b));
+            if (reason is null && channels % partitions != 0)
+            {
+                reason = $"grouped convolutions need its {channels} channels in {partitions} equal parts";
+            }
+
             var producers = sources.Select(s => tracer.Source(s).Node.DisplayName).ToList();
-            groups.Add(new ChannelGroup(groups.Count, sources, producers, channels, slices, reason, atOutputs.Contains(members.Key)));
+            groups.Add(new ChannelGroup(groups.Count, sources, producers, channels, slices, reason, atOutputs.Contains(members.Key), partitions));
         }
 
         return groups;

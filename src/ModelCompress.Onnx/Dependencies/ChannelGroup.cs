@@ -7,8 +7,9 @@ namespace ModelCompress.Onnx.Dependencies;
 public sealed class ChannelGroup
 {
     internal ChannelGroup(int id, IReadOnlyList<int> sources, IReadOnlyList<string> producers, long channels,
-        IReadOnlyList<ChannelSlice> slices, string? blockedBy, bool feedsGraphOutput)
+        IReadOnlyList<ChannelSlice> slices, string? blockedBy, bool feedsGraphOutput, long partitions = 1)
     {
+        Partitions = partitions;
         Id = id;
         Sources = sources;
         Producers = producers;
@@ -44,6 +45,30 @@ public sealed class ChannelGroup
 
     /// <summary>True when the group can be pruned.</summary>
     public bool IsPrunable => BlockedBy is null;
+
+    /// <summary>
+    /// Equal consecutive runs of channels that must each keep the same number (a grouped Conv's groups stay equal,
+    /// so its <c>group</c> stays valid); 1 when any channels may go.
+    /// </summary>
+    public long Partitions { get; }
+
+    /// <summary><paramref name="count"/> made a multiple of <see cref="Partitions"/> (rounded up, at most all channels).</summary>
+    public long RoundToPartitions(long count) =>
+        Math.Min(Channels, Math.Max(Partitions, (count + Partitions - 1) / Partitions * Partitions));
+
+    /// <summary>
+    /// The indices of the channels to keep (sorted): the <paramref name="count"/> highest <paramref name="scores"/>
+    /// (count rounded by <see cref="RoundToPartitions"/>), the same number from each partition; ties keep the lower index.
+    /// </summary>
+    public int[] Keep(IReadOnlyList<double> scores, long count)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var per = (int)(Channels / Partitions);
+        var each = (int)(RoundToPartitions(count) / Partitions);
+        return Enumerable.Range(0, (int)Partitions)
+            .SelectMany(p => Enumerable.Range(p * per, per).OrderByDescending(c => scores[c]).ThenBy(c => c).Take(each))
+            .Order().ToArray();
+    }
 
     /// <inheritdoc />
     public override string ToString() =>

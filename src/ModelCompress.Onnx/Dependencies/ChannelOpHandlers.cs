@@ -46,6 +46,8 @@ public static class ChannelOpHandlers
             ["Concat"] = new ConcatChannelHandler(),
             ["Split"] = new SplitChannelHandler(),
             ["Slice"] = new SplitChannelHandler(),
+            ["Shape"] = new ShapeReadChannelHandler(),
+            ["Size"] = new ShapeReadChannelHandler(),
         };
         var passThrough = new PassThroughChannelHandler();
         foreach (var op in Unary)

@@ -40,7 +40,10 @@ internal static class ChannelRemover
             }
 
             graph.TryGetInitializer(cut.Key.Tensor, out var tensor);
-            graph.SetInitializer(TensorSlicer.Drop(tensor!, cut.Key.Axis, removed));
+            var groups = cut.Max(s => s.Groups);
+            graph.SetInitializer(groups > 1
+                ? TensorSlicer.DropGrouped(tensor!, groups, removed)
+                : TensorSlicer.Drop(tensor!, cut.Key.Axis, removed));
         }
 
         long Kept(ChannelSegment segment) =>
@@ -67,6 +70,14 @@ internal static class ChannelRemover
         {
             throw new ArgumentException(
                 $"Channels to keep in group '{group.Name}' must be sorted, distinct, at least one, and below {group.Channels}.", nameof(indices));
+        }
+
+        var per = group.Channels / group.Partitions;
+        if (indices.GroupBy(i => i / per).Select(p => p.Count()).ToList() is var counts && group.Partitions > 1 &&
+            (counts.Count != group.Partitions || counts.Distinct().Count() != 1))
+        {
+            throw new ArgumentException(
+                $"Group '{group.Name}' feeds grouped convolutions: keep the same number of channels in each of its {group.Partitions} runs of {per}.", nameof(indices));
         }
     }
 }

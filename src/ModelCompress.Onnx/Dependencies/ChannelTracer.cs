@@ -10,9 +10,11 @@ public sealed class ChannelTracer
     private readonly Dictionary<string, ChannelLayout> _layouts = new(StringComparer.Ordinal);
     private readonly List<int> _parent = [];
     private readonly List<(OnnxNode Node, long Channels)> _sources = [];
+    private readonly List<long> _partitions = [];
     private readonly Dictionary<int, string> _blocked = [];
     private readonly List<ChannelSlice> _slices = [];
     private readonly List<ChannelRewrite> _rewrites = [];
+    private readonly List<Action> _atEnd = [];
 
     internal ChannelTracer(OnnxModel model, ShapeInferenceResult shapes)
     {
@@ -62,8 +64,36 @@ public sealed class ChannelTracer
     public int NewSource(OnnxNode node, long channels)
     {
         _sources.Add((node, channels));
+        _partitions.Add(1);
         _parent.Add(_parent.Count);
         return _parent.Count - 1;
+    }
+
+    /// <summary>
+    /// Asks that the kept channels of <paramref name="source"/> be spread evenly over <paramref name="parts"/> equal
+    /// consecutive runs (a grouped Conv's groups must stay equal); several asks combine to their least common multiple.
+    /// </summary>
+    public void RequirePartitions(int source, long parts)
+    {
+        var current = _partitions[source];
+        _partitions[source] = checked(current / Gcd(current, parts) * parts);
+    }
+
+    /// <summary>
+    /// Adds the slice of a grouped Conv's weight that reads <paramref name="layout"/>'s channels on axis 1, group by
+    /// group (<see cref="ChannelSlice.Groups"/>); the layout must be one prunable source filling the axis.
+    /// </summary>
+    public void SliceGrouped(string weight, long groups, ChannelLayout layout, OnnxNode node)
+    {
+        if (CannotSlice(weight, 1, layout.Length / groups, node) is { } reason)
+        {
+            Block(layout, reason);
+            return;
+        }
+
+        var source = layout.Segments[0].Source;
+        RequirePartitions(source, groups);
+        _slices.Add(new ChannelSlice(weight, 1, source, 0, 1, SliceRole.InputWeight, node.DisplayName, groups));
     }
 
     /// <summary>
@@ -92,7 +122,11 @@ public sealed class ChannelTracer
 
     /// <summary>True when <paramref name="tensor"/> is an initializer this node alone reads.</summary>
     public bool IsOwnInitializer(string tensor) =>
-        tensor.Length > 0 && Graph.IsInitializer(tensor) && Graph.Consumers(tensor).Count == 1 && !Graph.Inputs.Any(i => i.Name == tensor);
+        IsConstant(tensor) && Graph.Consumers(tensor).Count == 1;
+
+    /// <summary>True when <paramref name="tensor"/> is an initializer that is not also a graph input (which a caller could override).</summary>
+    public bool IsConstant(string tensor) =>
+        tensor.Length > 0 && Graph.IsInitializer(tensor) && !Graph.Inputs.Any(i => i.Name == tensor);
 
     /// <summary>Blocks every prunable source in <paramref name="layout"/>.</summary>
     public void Block(ChannelLayout layout, string reason)
@@ -127,6 +161,11 @@ public sealed class ChannelTracer
             Block(layout, reason);
         }
     }
+
+    /// <summary>Runs <paramref name="check"/> once every node is traced (for rules that depend on what comes later).</summary>
+    public void AtEnd(Action check) => _atEnd.Add(check);
+
+    internal void RunAtEnd() => _atEnd.ForEach(check => check());
 
     /// <summary>Records a rewrite of an attribute or shape constant.</summary>
     public void Rewrite(ChannelRewrite rewrite) => _rewrites.Add(rewrite);
@@ -170,6 +209,10 @@ public sealed class ChannelTracer
     }
 
     internal (OnnxNode Node, long Channels) Source(int id) => _sources[id];
+
+    internal long Partitions(int source) => _partitions[source];
+
+    internal static long Gcd(long a, long b) => b == 0 ? a : Gcd(b, a % b);
 
     internal string? BlockReason(int source) => _blocked.GetValueOrDefault(source);
 

@@ -2,8 +2,8 @@ namespace ModelCompress.Onnx.Dependencies;
 
 /// <summary>
 /// Flatten, and Reshape to two dimensions: a channel of an NCHW map becomes a block of H·W consecutive
-/// features, so the Gemm/MatMul reading them loses whole blocks. A Reshape target that states the feature
-/// count is rewritten.
+/// features, so the Gemm/MatMul reading them loses whole blocks. The Reshape target may be a constant or computed
+/// from Shape (<see cref="ReshapeTarget"/>); a literal feature count in it is rewritten.
 /// </summary>
 internal sealed class FlattenChannelHandler : IChannelOpHandler
 {
@@ -23,27 +23,29 @@ internal sealed class FlattenChannelHandler : IChannelOpHandler
         var dims = tracer.Dims(node.Input(0)) ?? GlobalPoolDims(tracer, node.Input(0), input);
         var axis = reshape ? 1 : node.GetInt("axis", 1);
         axis = axis < 0 ? axis + input.Rank : axis;
-        long?[]? target = null;
-        if (reshape)
-        {
-            target = tracer.Graph.TryGetInitializer(node.Input(1), out var t) && t.Dims.Count == 1 && t.ElementCount == 2 && tracer.IsOwnInitializer(node.Input(1))
-                ? t.ToInt64Array().Select(v => (long?)v).ToArray()
-                : null;
-        }
+        var target = reshape ? ReshapeTarget.Read(node, tracer) : null;
 
         // Axes between the flatten point and the channel axis must be 1, or a channel would be split into strided pieces.
         var inner = dims is null ? null : Product(dims, input.Axis + 1, dims.Length);
         var between = dims is null ? null : Product(dims, (int)axis, input.Axis);
-        if (dims is null || input.Axis < axis || between != 1 || inner is null || (reshape && target is null) || (reshape && !ReshapeFlattens(target!, dims)))
+        if (dims is null || input.Axis < axis || between != 1 || inner is null ||
+            (reshape && (target is null || !ReshapeFlattens(target.Entries, dims, tracer.Shapes[node.Input(0)]?.Dims?[0]))))
         {
             tracer.Block(input, $"{node.OpType} '{node.DisplayName}' does not flatten the channels into whole blocks of features");
             return;
         }
 
         var output = input with { Axis = 1, Rank = 2, Block = checked(input.Block * inner.Value) };
-        if (reshape && target![1] > 0)
+        if (reshape && target!.Entries[1].Value > 0)
         {
-            tracer.Rewrite(new ShapeConstantRewrite(node, 1, [null, (output.Segments, output.Block)]));
+            // A literal feature count must follow the channels (a constant shared with other nodes is copied first).
+            if (target.Rewrite(1, output.Segments, output.Block, tracer) is not { } rewrite)
+            {
+                tracer.Block(input, $"Reshape '{node.DisplayName}' states the feature count in a value that is computed, or built by a Concat other nodes read too");
+                return;
+            }
+
+            tracer.Rewrite(rewrite);
         }
 
         tracer.SetLayout(node.Output(0), output);
@@ -56,10 +58,13 @@ internal sealed class FlattenChannelHandler : IChannelOpHandler
             ? [null, layout.Length, .. Enumerable.Repeat<long?>(1, layout.Rank - 2)]
             : null;
 
-    // [N, C, H, W] -> [0 | -1 | N, -1 | C·H·W]: the batch stays first, everything else becomes features.
-    private static bool ReshapeFlattens(long?[] target, long?[] dims) =>
-        (target[0] is 0 or -1 || target[0] == dims[0]) && (target[1] == -1 || (target[1] > 0 && target[1] == Product(dims, 1, dims.Length))) &&
-        !(target[0] == -1 && target[1] == -1);
+    // [N, C, H, W] -> [0 | -1 | N, -1 | C·H·W]: the batch stays first, everything else becomes features. N may be
+    // the input's own (symbolic) batch read from Shape.
+    private static bool ReshapeFlattens(OnnxDim[] target, long?[] dims, OnnxDim? batch) =>
+        target.Length == 2 &&
+        (target[0].Value is 0 or -1 || (target[0].Value is { } n && n == dims[0]) || (target[0].Symbol is not null && target[0] == batch)) &&
+        (target[1].Value == -1 || (target[1].Value > 0 && target[1].Value == Product(dims, 1, dims.Length))) &&
+        !(target[0].Value == -1 && target[1].Value == -1);
 
     private static long? Product(long?[] dims, int from, int to)
     {

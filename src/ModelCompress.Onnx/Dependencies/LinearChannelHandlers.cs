@@ -1,9 +1,11 @@
 namespace ModelCompress.Onnx.Dependencies;
 
 /// <summary>
-/// Conv: reads channels on the weight's axis 1 and produces new ones on axis 0 (with the bias). A depthwise
-/// Conv (one group per input channel, one output per group) passes its input's channels through and its
-/// <c>group</c> shrinks with them; other grouped convolutions block.
+/// Conv: reads channels on the weight's axis 1 (a block of elements per channel after a depthwise multiplier) and
+/// produces new ones on axis 0 (with the bias). A depthwise Conv (one group per input channel, k outputs per group)
+/// passes its input's channels through as blocks of k and its <c>group</c> shrinks with them. Another grouped Conv keeps its <c>group</c>: its outputs, and the channels it
+/// reads, must lose as many from each group (<see cref="ChannelTracer.RequirePartitions"/>), and its weight's
+/// axis 1 is sliced group by group.
 /// </summary>
 internal sealed class ConvChannelHandler : IChannelOpHandler
 {
@@ -13,35 +15,31 @@ internal sealed class ConvChannelHandler : IChannelOpHandler
         var group = node.GetInt("group", 1);
         var input = tracer.Layout(x);
         var outChannels = tracer.Dims(w) is [{ } o, ..] ? o : -1;
-        if (group > 1)
+        if (group > 1 && input is { Block: 1, Axis: 1 } && group == input.Channels && outChannels > 0 && outChannels % group == 0)
         {
-            if (input is null)
+            // Depthwise (with a channel multiplier k: input channel c makes outputs c·k … c·k + k − 1): a channel
+            // and its k outputs go together, so the group count shrinks with the channels.
+            var output = input with { Block = outChannels / group };
+            tracer.Slice(w, 0, output, SliceRole.OutputWeight, node);
+            if (b.Length > 0)
             {
-                return;
+                tracer.Slice(b, 0, output, SliceRole.Bias, node);
             }
 
-            if (input.Block == 1 && input.Axis == 1 && group == input.Channels && outChannels == group)
-            {
-                tracer.Slice(w, 0, input, SliceRole.OutputWeight, node);
-                if (b.Length > 0)
-                {
-                    tracer.Slice(b, 0, input, SliceRole.Bias, node);
-                }
-
-                tracer.Rewrite(new GroupAttributeRewrite(node, input.Segments));
-                tracer.SetLayout(y, input);
-                return;
-            }
-
-            tracer.Block(input, $"grouped Conv '{node.DisplayName}' (group {group}) is not depthwise with one output per group");
+            tracer.Rewrite(new GroupAttributeRewrite(node, input.Segments));
+            tracer.SetLayout(y, output);
             return;
         }
 
         if (input is not null)
         {
-            if (input.Axis != 1 || input.Block != 1)
+            if (input.Axis != 1 || (group > 1 && input.Block != 1))
             {
                 tracer.Block(input, $"Conv '{node.DisplayName}' reads channels that are not on axis 1");
+            }
+            else if (group > 1)
+            {
+                TraceGroupedInput(node, tracer, input, group);
             }
             else
             {
@@ -49,9 +47,11 @@ internal sealed class ConvChannelHandler : IChannelOpHandler
             }
         }
 
-        if (outChannels > 0 && tracer.IsOwnInitializer(w) && tracer.Dims(w) is { Length: >= 3 } dims)
+        if (outChannels > 0 && outChannels % group == 0 && tracer.IsOwnInitializer(w) && tracer.Dims(w) is { Length: >= 3 } dims)
         {
-            var output = ChannelLayout.Single(1, dims.Length, tracer.NewSource(node, outChannels), outChannels);
+            var source = tracer.NewSource(node, outChannels);
+            tracer.RequirePartitions(source, group);
+            var output = ChannelLayout.Single(1, dims.Length, source, outChannels);
             tracer.Slice(w, 0, output, SliceRole.OutputWeight, node);
             if (b.Length > 0)
             {
@@ -59,6 +59,23 @@ internal sealed class ConvChannelHandler : IChannelOpHandler
             }
 
             tracer.SetLayout(y, output);
+        }
+    }
+
+    // Each group reads its own run of input channels: they can shrink only as one source, the same count per group.
+    private static void TraceGroupedInput(OnnxNode node, ChannelTracer tracer, ChannelLayout input, long group)
+    {
+        if (input.Segments is not [{ IsPrunable: true }])
+        {
+            tracer.Block(input, $"grouped Conv '{node.DisplayName}' (group {group}) reads channels of several sources or fixed ones");
+        }
+        else if (input.Channels / group < 2)
+        {
+            tracer.Block(input, $"grouped Conv '{node.DisplayName}' (group {group}) reads one channel per group, which cannot shrink without its outputs");
+        }
+        else
+        {
+            tracer.SliceGrouped(node.Input(1), group, input, node);
         }
     }
 }

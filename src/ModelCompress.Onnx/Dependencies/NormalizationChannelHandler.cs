@@ -15,7 +15,9 @@ internal sealed class NormalizationChannelHandler : IChannelOpHandler
             return;
         }
 
-        if (input.Axis != 1 || input.Block != 1)
+        // Each element of axis 1 is normalized on its own, so a block of them per channel (after a depthwise
+        // multiplier or a Flatten) slices like single ones.
+        if (input.Axis != 1)
         {
             tracer.Block(input, $"{node.OpType} '{node.DisplayName}' normalizes axis 1, not the channel axis");
             return;

@@ -2,7 +2,8 @@ namespace ModelCompress.Onnx.Dependencies;
 
 /// <summary>
 /// Split along the channel axis hands each output the channel runs it covers; its cuts must fall between runs
-/// (a cut inside one Conv's channels would need both parts pruned alike), and the split sizes are rewritten.
+/// (a cut inside one Conv's channels would need both parts pruned alike), and the split sizes are rewritten: the
+/// attribute before opset 13, the sizes input after, explicit sizes for an equal split (<see cref="SplitSizesRewrite"/>).
 /// Slice, and Split along another axis, pass the channels through when they leave the channel axis whole.
 /// </summary>
 internal sealed class SplitChannelHandler : IChannelOpHandler
@@ -32,10 +33,7 @@ internal sealed class SplitChannelHandler : IChannelOpHandler
             return;
         }
 
-        var sizesInput = node.Input(1);
-        var sizes = sizesInput.Length > 0
-            ? tracer.IsOwnInitializer(sizesInput) && tracer.Graph.TryGetInitializer(sizesInput, out var t) ? t.ToInt64Array() : null
-            : null;
+        var sizes = Sizes(node, tracer, input, out var asAttribute);
         var parts = sizes is null ? null : Cut(input, sizes);
         if (parts is null)
         {
@@ -43,11 +41,37 @@ internal sealed class SplitChannelHandler : IChannelOpHandler
             return;
         }
 
-        tracer.Rewrite(new ShapeConstantRewrite(node, 1, parts.Select(p => ((IReadOnlyList<ChannelSegment>, long)?)(p, input.Block)).ToList()));
+        tracer.Rewrite(new SplitSizesRewrite(node, parts, input.Block, asAttribute));
         for (var i = 0; i < parts.Count && i < node.Outputs.Count; i++)
         {
             tracer.SetLayout(node.Outputs[i], input with { Segments = parts[i] });
         }
+    }
+
+    // The sizes from the attribute (opset < 13), the sizes input (an initializer this Split alone reads), or, with
+    // neither, equal parts (num_outputs from opset 18: the last part takes the remainder).
+    private static long[]? Sizes(OnnxNode node, ChannelTracer tracer, ChannelLayout input, out bool asAttribute)
+    {
+        asAttribute = tracer.Model.OpsetVersion() < 13;
+        if (asAttribute && node.GetInts("split") is { } attribute)
+        {
+            return attribute.ToArray();
+        }
+
+        var sizesInput = node.Input(1);
+        if (!asAttribute && sizesInput.Length > 0)
+        {
+            return tracer.IsConstant(sizesInput) && tracer.Graph.TryGetInitializer(sizesInput, out var t) ? t.ToInt64Array() : null;
+        }
+
+        var count = node.GetInt("num_outputs", node.Outputs.Count);
+        if (count < 1)
+        {
+            return null;
+        }
+
+        var each = (input.Length + count - 1) / count;
+        return Enumerable.Range(0, (int)count).Select(i => Math.Min(each, input.Length - (i * each))).ToArray();
     }
 
     private static void TraceSlice(OnnxNode node, ChannelTracer tracer, ChannelLayout input)

@@ -79,6 +79,13 @@ internal static class OpCosts
             ["Sum"] = Variadic,
             ["Mean"] = Variadic,
         };
+
+        // A reduction touches every input element once (the mean's final divide is per output, negligible).
+        foreach (var op in new[] { "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL1", "ReduceL2", "ReduceSumSquare" })
+        {
+            rules[op] = Global;
+        }
+
         return rules.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -6,6 +6,7 @@ internal sealed class ShapeContext
     private readonly OnnxGraph _graph;
     private readonly Dictionary<string, OnnxTensorType> _types;
     private readonly Dictionary<string, OnnxTensor> _constants;
+    private readonly Dictionary<string, OnnxDim[]> _values = new(StringComparer.Ordinal);
 
     public ShapeContext(OnnxGraph graph, Dictionary<string, OnnxTensorType> types, Dictionary<string, OnnxTensor> constants, long opset)
     {
@@ -55,4 +56,19 @@ internal sealed class ShapeContext
 
     /// <summary>Records a Constant node's value so later rules can read it.</summary>
     public void AddConstant(string name, OnnxTensor value) => _constants[name] = value;
+
+    /// <summary>Shape values recorded so far (1-D or scalar integer tensors whose entries are dims).</summary>
+    public IReadOnlyDictionary<string, OnnxDim[]> Values => _values;
+
+    /// <summary>
+    /// The entries of an integer input as dims: a constant's numbers, or a value computed from Shape (whose entries
+    /// may be symbolic, e.g. the batch); null when neither.
+    /// </summary>
+    public OnnxDim[]? ValueOf(OnnxNode node, int index) =>
+        node.Input(index) is { Length: > 0 } name && _values.TryGetValue(name, out var value)
+            ? value
+            : ConstantInts(node, index)?.Select(OnnxDim.Of).ToArray();
+
+    /// <summary>Records the dims an integer value holds (computed from Shape).</summary>
+    public void AddValue(string name, OnnxDim[] value) => _values[name] = value;
 }

@@ -42,7 +42,8 @@ internal static class ShapeRules
         SpatialRules.Register(rules);
         TensorRules.Register(rules);
         LinearRules.Register(rules);
-        ReduceRules.Register(rules);
+        IndexRules.Register(rules);
+        ArgReduceRules.Register(rules);
         return rules.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

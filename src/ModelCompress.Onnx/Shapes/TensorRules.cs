@@ -31,7 +31,8 @@ internal static class TensorRules
     private static OnnxTensorType?[]? Reshape(ShapeContext c, OnnxNode n)
     {
         var input = c.Input(n, 0);
-        var shape = c.Opset >= 5 ? c.ConstantInts(n, 1) : n.GetInts("shape")?.ToArray();
+        // The target may be computed from Shape (a dynamic batch): its entries are then dims, symbols included.
+        var shape = c.Opset >= 5 ? c.ValueOf(n, 1) : n.GetInts("shape")?.Select(OnnxDim.Of).ToArray();
         if (input is null || shape is null)
         {
             return input is null ? null : [new OnnxTensorType(input.ElementType, null)];
@@ -42,13 +43,13 @@ internal static class TensorRules
         var inferred = -1;
         for (var i = 0; i < shape.Length; i++)
         {
-            dims[i] = shape[i] switch
+            dims[i] = shape[i].Value switch
             {
                 0 when !allowZero => input.Dims is { } x && i < x.Count ? x[i] : OnnxDim.Unknown,
                 -1 => OnnxDim.Unknown,
-                var v => OnnxDim.Of(v),
+                _ => shape[i],
             };
-            inferred = shape[i] == -1 ? i : inferred;
+            inferred = shape[i].Value == -1 ? i : inferred;
         }
 
         if (inferred >= 0 && input.Dims is { } inputDims)

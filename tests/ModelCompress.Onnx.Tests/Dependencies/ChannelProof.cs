@@ -13,7 +13,7 @@ internal static class ChannelProof
     /// <summary>Proves every prunable group (removing every third channel) and returns how many were proved.</summary>
     public static int ProveAll(OnnxModel original, long[] inputShape, string output, float tolerance = 1e-5f)
     {
-        var groups = ChannelDependencies.Build(original.Clone()).Groups.Where(g => g.IsPrunable && g.Channels > 1).ToList();
+        var groups = ChannelDependencies.Build(original.Clone()).Groups.Where(g => g.IsPrunable && g.Channels / g.Partitions > 1).ToList();
         foreach (var group in groups)
         {
             Prove(original, group.Id, inputShape, output, tolerance);
@@ -27,7 +27,9 @@ internal static class ChannelProof
         var pruned = original.Clone();
         var dependencies = ChannelDependencies.Build(pruned);
         var group = dependencies.Groups[groupId];
-        var keep = Enumerable.Range(0, (int)group.Channels).Where(c => c % 3 != 1).ToArray();
+        // Every third channel of each partition (a grouped Conv's groups must lose as many each).
+        var per = group.Channels / group.Partitions;
+        var keep = Enumerable.Range(0, (int)group.Channels).Where(c => c % per % 3 != 1).ToArray();
         var removed = Enumerable.Range(0, (int)group.Channels).Except(keep).ToHashSet();
 
         var zeroed = original.Clone();
@@ -57,6 +59,12 @@ internal static class ChannelProof
         for (long i = 0; i < values.LongLength; i++)
         {
             var along = i / inner % dims[slice.Axis];
+            if (slice.Groups > 1)
+            {
+                // A grouped Conv weight: row r's columns are the channels of r's group.
+                along += i / (values.LongLength / dims[0]) / (dims[0] / slice.Groups) * dims[slice.Axis];
+            }
+
             var channel = (along / slice.Block) - slice.Offset;
             if (channel >= 0 && removed.Contains((int)channel) && channel < channels)
             {

@@ -17,6 +17,20 @@ internal sealed class GraphMaker
 
     public OnnxGraph Graph => new OnnxModel(_model).Graph;
 
+    /// <summary>Makes the first dim of the graph input symbolic (a dynamic batch, as exporters write it).</summary>
+    public GraphMaker SymbolicBatch(string symbol = "batch")
+    {
+        _model.Graph.Input[0].Type.TensorType.Shape.Dim[0] = OnnxDim.Named(symbol).ToProto();
+        return this;
+    }
+
+    /// <summary>Sets the default-domain opset (13 unless changed).</summary>
+    public GraphMaker Opset(long version)
+    {
+        _model.OpsetImport[0].Version = version;
+        return this;
+    }
+
     public string Conv(string x, long inChannels, long outChannels, long kernel = 3, long group = 1, bool bias = true)
     {
         var w = Weight("w", outChannels, inChannels / group, kernel, kernel);
@@ -58,6 +72,20 @@ internal sealed class GraphMaker
         var fresh = $"{name}{_count++}";
         _model.Graph.Initializer.Add(OnnxTensor.FromInt64s(fresh, [values.Length], values).ToProto());
         return fresh;
+    }
+
+    public string Int64Scalar(string name, long value)
+    {
+        var fresh = $"{name}{_count++}";
+        _model.Graph.Initializer.Add(OnnxTensor.FromInt64s(fresh, [], [value]).ToProto());
+        return fresh;
+    }
+
+    /// <summary>A node with a given name (for tests that look for it in a reason).</summary>
+    public string Named(string op, string name, params string[] inputs)
+    {
+        _model.Graph.Node.Add(OnnxNode.Create(op, name, inputs, [name + "_out"]).Proto);
+        return name + "_out";
     }
 
     public OnnxModel Finish(string output, params long[] shape)

@@ -33,11 +33,12 @@ internal static class ChannelAllocation
                 continue;
             }
 
-            kept = Math.Max(kept, settings.MinChannels ?? 1);
+            // Grouped convolutions need the same count in each of their groups: round up to whole partitions.
+            kept = group.RoundToPartitions(Math.Max(kept, settings.MinChannels ?? 1));
             if (kept < group.Channels)
             {
                 // Highest scores stay; ties go to the lower index so the choice is deterministic.
-                plan[group] = Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).ThenBy(c => c).Take((int)kept).Order().ToArray();
+                plan[group] = group.Keep(scores, kept);
             }
         }
 

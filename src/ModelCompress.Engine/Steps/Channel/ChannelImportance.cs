@@ -47,11 +47,10 @@ internal static class ChannelImportance
     {
         var values = tensor.ToFloatArray();
         var dims = tensor.Dims;
-        var inner = dims.Skip(slice.Axis + 1).Aggregate(1L, (p, d) => p * d);
         var scores = new double[channels];
         for (long i = 0; i < values.LongLength; i++)
         {
-            var channel = (i / inner % dims[slice.Axis] / slice.Block) - slice.Offset;
+            var channel = slice.ChannelOf(dims, i);
             if (channel >= 0 && channel < channels)
             {
                 var v = (double)values[i];

@@ -17,12 +17,11 @@ internal static class ChannelRatioPlan
         var plan = new Dictionary<ChannelGroup, int[]>();
         foreach (var group in dependencies.Groups.Where(g => ratios.ContainsKey(g.Id)))
         {
-            var kept = Kept(group.Channels, ratios[group.Id]);
+            var kept = group.RoundToPartitions(Kept(group.Channels, ratios[group.Id]));
             if (kept < group.Channels)
             {
-                var scores = ChannelImportance.Score(pruned.Graph, group, PruneImportance.L1, 0)!;
-                // Highest scores stay; ties go to the lower index so the choice is deterministic.
-                plan[group] = Enumerable.Range(0, scores.Length).OrderByDescending(c => scores[c]).ThenBy(c => c).Take((int)kept).Order().ToArray();
+                // Highest scores stay (as many from each group of a grouped Conv); ties go to the lower index.
+                plan[group] = group.Keep(ChannelImportance.Score(pruned.Graph, group, PruneImportance.L1, 0)!, kept);
             }
         }
 

@@ -32,7 +32,7 @@ public static class ChannelSensitivity
             foreach (var ratio in ratios)
             {
                 var pruned = ChannelRatioPlan.Apply(model, new Dictionary<int, double> { [group.Id] = ratio });
-                var kept = ChannelRatioPlan.Kept(group.Channels, ratio);
+                var kept = group.RoundToPartitions(ChannelRatioPlan.Kept(group.Channels, ratio));
                 var result = ModelEvaluator.Evaluate(pruned.ToBytes(), data, options, reference);
                 var score = (labelled ? result.Accuracy : result.Agreement) ?? 0;
                 rows.Add(new ChannelSensitivityRow(group.Name, string.Join("+", group.Producers), group.Channels, kept, ratio, score));

@@ -131,6 +131,28 @@ public sealed class ChannelPruneRunnerTests
         ConfigText.AssertAt(error, "MC3204", Yaml(Settings), "bn_scale");
     }
 
+    [Fact]
+    public void A_grouped_conv_keeps_its_group_and_loses_as_many_channels_from_each_group_in_onnx_runtime()
+    {
+        // The digits CNN with conv2 made a 4-group convolution (its weight cut to 8 input channels per group).
+        var model = OnnxModel.Load(DigitsData.Model("digits_cnn.onnx"));
+        var conv2 = model.Graph.Nodes.Where(n => n.OpType == "Conv").ElementAt(1);
+        Assert.True(model.Graph.TryGetInitializer(conv2.Input(1), out var w));
+        var values = w.ToFloatArray();
+        var grouped = Enumerable.Range(0, 64 * 8 * 9).Select(i => values[(i / 72 * 288) + (i % 72)]).ToArray();
+        model.Graph.SetInitializer(OnnxTensor.FromFloats(w.Name, [64, 8, 3, 3], grouped));
+        conv2.SetAttribute("group", 4L);
+
+        var (result, _) = Run("{ method: channel, sparsity: 0.6, round_to: 2 }", model: model);
+
+        // conv1 keeps 32 − ⌊19.2⌋ = 13, round_to 2 → 14, up to whole groups → 16 (4 per group); conv2 keeps 26, up to
+        // 28 (7 per group); conv3, ungrouped, keeps 26.
+        var convs = result.Model.Graph.Nodes.Where(n => n.OpType == "Conv").ToList();
+        Assert.Equal([[16, 1, 3, 3], [28, 4, 3, 3], [26, 28, 3, 3]], convs.Select(n => Weight(result.Model, n.Input(1))));
+        Assert.Equal(4, convs[1].GetInt("group"));
+        Assert.InRange(OrtEval.Accuracy(OrtEval.Logits(result.Model.ToBytes())), 0.0, 1.0);
+    }
+
     private static string Yaml(string settings) => ConfigText.WithSteps($"      - prune: {settings}");
 
     private static (StepResult Result, List<Diagnostic> Reported) Run(string settings, string file = "digits_cnn.onnx", OnnxModel? model = null)

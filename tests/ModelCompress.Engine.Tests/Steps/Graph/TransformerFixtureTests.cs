@@ -2,6 +2,7 @@ using System.Text.Json;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Tests.Support;
 using ModelCompress.Onnx;
+using ModelCompress.Onnx.Metrics;
 
 namespace ModelCompress.Engine.Tests.Steps.Graph;
 
@@ -73,5 +74,22 @@ public sealed class TransformerFixtureTests
         var expected = OrtEval.Logits(zeroed.ToBytes());
         var actual = OrtEval.Logits(result.Model.ToBytes());
         Assert.True(OrtEval.MaxAbsDifference(expected, actual) <= 1e-5f, $"max abs difference {OrtEval.MaxAbsDifference(expected, actual)}");
+    }
+
+    [Fact]
+    public void Macs_are_counted_through_the_shape_computed_reshapes_and_fall_with_the_heads()
+    {
+        var original = OnnxModel.Load(Fixture("digits_transformer.onnx"));
+
+        var before = MacCounter.Count(original);
+        var after = MacCounter.Count(new HeadPruner(0.5).Prune(original).Model);
+
+        // Per token (8 tokens, width 32, 4 heads of 8, FFN 64): embed 8·8·32, per layer Q/K/V/out 4·8·32·32,
+        // scores and context 2·4·8·8·8, FFN 2·8·32·64; classifier 32·10.
+        Assert.True(before.IsComplete, string.Join(", ", before.Uncounted));
+        Assert.Equal(2048 + (2 * ((4 * 8192) + (2 * 2048) + (2 * 16384))) + 320, before.Macs);
+        Assert.True(after.IsComplete, string.Join(", ", after.Uncounted));
+        // Half the heads: Q/K/V and out projections and the attention matmuls halve; embed, FFN, classifier stay.
+        Assert.Equal(2048 + (2 * ((4 * 4096) + (2 * 1024) + (2 * 16384))) + 320, after.Macs);
     }
 }
