@@ -46,6 +46,44 @@ public sealed class ShapeInferenceTests
         AssertMatchesOrt(model, [2, 3, 4, 4], "n", 2);
     }
 
+    [Theory]
+    [InlineData(11)]
+    [InlineData(13)]
+    public void Pad_reduce_and_argmax_as_other_exporters_write_them_match_onnx_runtime(int opset)
+    {
+        // tf2onnx: ReduceMean over H, W (axes an attribute below opset 18); Paddle2ONNX: an explicit Pad; ReduceSum
+        // takes its axes as an input from opset 13.
+        var model = Empty("reduce", 5, 6, "arg", opset);
+        var g = model.Graph;
+        g.SetInitializer(OnnxTensor.FromInt64s("pads", [8], [0, 0, 1, 0, 0, 0, 2, 1]));
+        g.AddNode(OnnxNode.Create("Pad", "pad", ["x", "pads"], ["padded"]));
+        g.AddNode(OnnxNode.Create("ReduceMean", "mean", ["padded"], ["mean"]).SetAttribute("axes", [2L, 3]).SetAttribute("keepdims", 0L));
+        g.AddNode(OnnxNode.Create("ReduceMax", "max", ["padded"], ["max"]).SetAttribute("axes", [-1L]));
+        if (opset >= 13)
+        {
+            g.SetInitializer(OnnxTensor.FromInt64s("sum_axes", [1], [1]));
+            g.AddNode(OnnxNode.Create("ReduceSum", "sum", ["max", "sum_axes"], ["sum"]));
+        }
+        else
+        {
+            g.AddNode(OnnxNode.Create("ReduceSum", "sum", ["max"], ["sum"]).SetAttribute("axes", [1L]));
+        }
+
+        g.AddNode(OnnxNode.Create("ArgMax", "argmax", ["mean"], ["arg"]).SetAttribute("axis", 1L).SetAttribute("keepdims", 0L));
+
+        var result = ShapeInference.Infer(model);
+
+        Assert.Empty(result.SkippedNodes);
+        Assert.Equal("FLOAT[n,3,8,7]", result["padded"]!.ToString());
+        Assert.Equal("FLOAT[n,3]", result["mean"]!.ToString());
+        Assert.Equal("FLOAT[n,1,8,1]", result["sum"]!.ToString());
+        Assert.Equal("INT64[n]", result["arg"]!.ToString());
+        // The ORT comparison reads float outputs only.
+        g.RemoveNode(g.FindNode("argmax")!);
+        g.Proto.Output[0].Name = "sum";
+        AssertMatchesOrt(model, [2, 3, 5, 6], "n", 2);
+    }
+
     [Fact]
     public void Write_value_info_records_every_intermediate_and_onnx_runtime_still_loads_it()
     {
@@ -131,15 +169,7 @@ public sealed class ShapeInferenceTests
 
     private static OnnxModel SmallGraph()
     {
-        var graph = new GraphProto { Name = "small" };
-        graph.Input.Add(new ValueInfoProto
-        {
-            Name = "x",
-            Type = new OnnxTensorType(OnnxDataType.Float, [OnnxDim.Named("n"), OnnxDim.Of(3), OnnxDim.Of(4), OnnxDim.Of(4)]).ToProto(),
-        });
-        graph.Output.Add(new ValueInfoProto { Name = "out" });
-        var model = new OnnxModel(new ModelProto { IrVersion = 8, Graph = graph });
-        model.SetOpsetVersion("", 13);
+        var model = Empty("small", 4, 4, "out", 13);
         var g = model.Graph;
         g.SetInitializer(OnnxTensor.FromFloats("w", [8, 3, 3, 3], OrtRunner.RandomInput(2, [8, 3, 3, 3])));
         g.SetInitializer(OnnxTensor.FromFloats("scales", [4], [1f, 1f, 2f, 2f]));
@@ -155,6 +185,21 @@ public sealed class ShapeInferenceTests
         g.AddNode(OnnxNode.Create("MatMul", "mm", ["concat", "m"], ["mm"]));
         g.AddNode(OnnxNode.Create("Reshape", "fl", ["mm", "flat"], ["flattened"]));
         g.AddNode(OnnxNode.Create("Softmax", "sm", ["flattened"], ["out"]));
+        return model;
+    }
+
+    // A model with input x [n, 3, height, width] and one output, no nodes yet.
+    private static OnnxModel Empty(string name, int height, int width, string output, int opset)
+    {
+        var graph = new GraphProto { Name = name };
+        graph.Input.Add(new ValueInfoProto
+        {
+            Name = "x",
+            Type = new OnnxTensorType(OnnxDataType.Float, [OnnxDim.Named("n"), OnnxDim.Of(3), OnnxDim.Of(height), OnnxDim.Of(width)]).ToProto(),
+        });
+        graph.Output.Add(new ValueInfoProto { Name = output });
+        var model = new OnnxModel(new ModelProto { IrVersion = 8, Graph = graph });
+        model.SetOpsetVersion("", opset);
         return model;
     }
 }

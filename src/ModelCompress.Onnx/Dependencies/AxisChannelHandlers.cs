@@ -99,7 +99,10 @@ internal sealed class NormalizedAxisChannelHandler : IChannelOpHandler
         var mixes = layerNorm || opset < 13 ? input.Axis >= axis : input.Axis == axis;
         if (mixes)
         {
+            // The channels still flow on (blocked), so a classifier's Softmax (Keras, tf2onnx) counts as reaching the
+            // graph output, whose width is never pruned anyway, rather than as an obstacle worth a warning.
             tracer.Block(input, $"{node.OpType} '{node.DisplayName}' normalizes over the channel axis");
+            tracer.SetLayout(node.Output(0), input);
             return;
         }
 

@@ -43,6 +43,7 @@ internal static class ShapeRules
         TensorRules.Register(rules);
         LinearRules.Register(rules);
         IndexRules.Register(rules);
+        ArgReduceRules.Register(rules);
         return rules.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -15,6 +15,22 @@ internal static class SpatialRules
         rules["GlobalLpPool"] = Global;
         rules["Resize"] = Resize;
         rules["Upsample"] = Resize;
+        rules["Pad"] = Pad;
+    }
+
+    // Paddle2ONNX and tf2onnx put an explicit Pad before pools and convs. Pads are an attribute before opset 11, a
+    // constant input [begin..., end...] after; with the opset 18 axes input the rule gives up rather than guess.
+    private static OnnxTensorType?[]? Pad(ShapeContext c, OnnxNode n)
+    {
+        var input = c.Input(n, 0);
+        var pads = c.Opset >= 11 ? c.ConstantInts(n, 1) : n.GetInts("pads")?.ToArray();
+        if (input?.Dims is not { } x || pads is null || pads.Length != 2 * x.Count || n.Input(3).Length > 0)
+        {
+            return null;
+        }
+
+        static OnnxDim Padded(OnnxDim d, long added) => added == 0 ? d : d.IsKnown ? OnnxDim.Of(d.Value!.Value + added) : OnnxDim.Unknown;
+        return [new OnnxTensorType(input.ElementType, x.Select((d, i) => Padded(d, pads[i] + pads[i + x.Count])).ToArray())];
     }
 
     private static OnnxTensorType? Conv(ShapeContext c, OnnxNode n, OnnxDataType? type)

@@ -1,5 +1,6 @@
 using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx;
+using ModelCompress.Onnx.Preparation;
 
 namespace ModelCompress.Engine.Steps.Graph;
 
@@ -63,10 +64,10 @@ public sealed class DynamicQuantizer
         RemoveUnused(graph, replaced);
         SortNodes(graph);
         var before = model.OpsetVersion();
-        if (before < RequiredOpset)
+        // DynamicQuantizeLinear is opset 11: nodes whose form changed on the way (Clip, Pad, Slice) are rewritten.
+        if (OpsetUpgrade.Raise(result, RequiredOpset) is { } blocker)
         {
-            result.SetOpsetVersion(string.Empty, RequiredOpset);
-            result.Proto.IrVersion = Math.Max(result.Proto.IrVersion, 6);
+            throw new CompressionException(OpsetUpgradeDiagnostics.NotRaised(before, RequiredOpset, blocker));
         }
 
         return new DynamicQuantizeResult(result, report, before, result.OpsetVersion());

@@ -12,7 +12,7 @@ namespace ModelCompress.Engine.Steps.Prepare;
 /// Identity and inference-mode Dropout go; initializer-only subgraphs and Shape/Size of static dimensions are
 /// computed ahead of time (by ONNX Runtime, so every op folds; never a node that would grow the model beyond
 /// <see cref="ConstantFoldingLimits.MaxGrowthBytes"/>); BatchNormalization folds into the Conv/Gemm/MatMul before
-/// it; unused initializers go; and ONNX Runtime's inferred types are written as value_info.
+/// it; a zero Pad folds into the Conv (or non-negative MaxPool) after it; unused initializers go; and ONNX Runtime's inferred types are written as value_info.
 /// </summary>
 /// <remarks>
 /// The model is changed <b>in place</b>, and only when every pass succeeded: on an error the model is left as it
@@ -26,7 +26,7 @@ public static class GraphPreparation
     private const int MaxFoldRounds = 8;
 
     /// <summary>Version of the passes: part of the cache key of every step that prepares a model.</summary>
-    public const string Version = "prepare-v1";
+    public const string Version = "prepare-v2";
 
     /// <summary>Prepares <paramref name="model"/> in place with every pass.</summary>
     /// <exception cref="CompressionException">MC3060 (cycle), MC3061 (ORT refuses the model), MC3063 (a preparation bug); the model is unchanged.</exception>
@@ -85,8 +85,9 @@ public static class GraphPreparation
         }
 
         var batchNorms = options.FoldBatchNorm ? BatchNormFolding.Run(work, types) : 0;
+        var pads = PadFolding.Run(work);
         var unused = UnusedInitializers.Run(work);
-        if (batchNorms + unused > 0)
+        if (batchNorms + pads + unused > 0)
         {
             // Also the check that ORT loads what is about to replace the caller's graph.
             inferred = Infer(work, PrepareDiagnostics.OutputRejected);
@@ -96,7 +97,7 @@ public static class GraphPreparation
         Commit(work, model);
         return new PreparationReport(
             constants, folded, shapes, batchNorms, identities, dropouts, unused, nodesBefore, model.Graph.Nodes.Count,
-            model.Graph.Proto.ValueInfo.Count, notFolded, warnings);
+            model.Graph.Proto.ValueInfo.Count, notFolded, warnings) { PadsFolded = pads };
     }
 
     private static IReadOnlyDictionary<string, TypeProto> Infer(OnnxModel model, Func<string, Diagnostic> failure)

@@ -6,7 +6,7 @@ using ModelCompress.Onnx;
 namespace ModelCompress.Engine.Steps.Prepare;
 
 /// <summary>
-/// Graph preparation that runs inside the first prune step of a pipeline that has no prepare step before it, and inside
+/// Graph preparation that runs inside the first prune or training step of a pipeline that has no prepare step before it, and inside
 /// every quantize step not directly after a prepare step, so weights stored as Constant nodes or behind a Transpose are
 /// found, and BN is folded before int8 even when an earlier step kept it for training.
 /// Its counts become facts of that step (prefixed <c>prepare: </c>) and its settings part of that step's cache key.
@@ -31,14 +31,18 @@ public static class ImplicitPreparation
             return previous is not null && StepKinds.Of(previous.Settings) == StepKinds.Prepare ? null : PrepareRunner.OptionsOf(PrepareSettings.Default);
         }
 
-        if (!StepKinds.Pruning.Contains(kind) || steps.Any(s => s.Index < step.Index && PreparesOrChanges(StepKinds.Of(s.Settings))))
+        // A first training step (finetune, distill) prepares too: weights in Constant nodes (Paddle2ONNX) are not
+        // trainable until they are initializers. Nothing trains or prunes twice on an unprepared graph after that.
+        var trains = kind.RequiresTraining;
+        if ((!StepKinds.Pruning.Contains(kind) && !trains)
+            || steps.Any(s => s.Index < step.Index && (PreparesOrChanges(StepKinds.Of(s.Settings)) || (trains && StepKinds.Of(s.Settings).RequiresTraining))))
         {
             return null;
         }
 
         var options = PrepareRunner.OptionsOf(PrepareSettings.Default);
         // Channel pruning keeps BN too: bn_scale importance reads its γ, and the distillation that follows trains with it.
-        return kind.RequiresTraining || kind == StepKinds.ChannelPrune ? options with { FoldBatchNorm = false } : options;
+        return trains || kind == StepKinds.ChannelPrune ? options with { FoldBatchNorm = false } : options;
     }
 
     // A prepare, prune or quantize step before this one already left a prepared graph (or chose not to).

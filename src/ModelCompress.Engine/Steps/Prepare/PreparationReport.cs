@@ -33,9 +33,12 @@ public sealed record PreparationReport(
 {
     private const int MaxListed = 10;
 
+    /// <summary>Zero Pad nodes folded into the pads of the Conv or MaxPool after them.</summary>
+    public int PadsFolded { get; init; }
+
     /// <summary>True when the graph changed beyond its value_info.</summary>
     public bool ChangedGraph =>
-        ConstantsConverted + NodesFolded + ShapesFolded + BatchNormsFolded + IdentitiesRemoved + DropoutsRemoved + InitializersRemoved > 0;
+        ConstantsConverted + NodesFolded + ShapesFolded + BatchNormsFolded + PadsFolded + IdentitiesRemoved + DropoutsRemoved + InitializersRemoved > 0;
 
     /// <summary>The counts as report facts, each key starting with <paramref name="prefix"/>.</summary>
     public IReadOnlyList<StepFact> ToFacts(string prefix = "")
@@ -47,6 +50,7 @@ public sealed record PreparationReport(
             new(prefix + "nodes folded", I(NodesFolded)),
             new(prefix + "shape nodes folded", I(ShapesFolded)),
             new(prefix + "batchnorm folded", I(BatchNormsFolded)),
+            new(prefix + "pad folded", I(PadsFolded)),
             new(prefix + "identity removed", I(IdentitiesRemoved)),
             new(prefix + "dropout removed", I(DropoutsRemoved)),
             new(prefix + "unused initializers removed", I(InitializersRemoved)),

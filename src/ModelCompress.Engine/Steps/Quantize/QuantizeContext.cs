@@ -6,8 +6,13 @@ namespace ModelCompress.Engine.Steps.Quantize;
 /// <summary>What handlers may look at: the graph, the inferred types, the opset and the calibrated ranges.</summary>
 public sealed class QuantizeContext
 {
-    internal QuantizeContext(OnnxGraph graph, ShapeInferenceResult types, long opset, IReadOnlyDictionary<string, TensorRange> ranges)
+    private readonly IReadOnlyDictionary<string, OnnxTensorType> _declared;
+
+    internal QuantizeContext(
+        OnnxGraph graph, ShapeInferenceResult types, long opset, IReadOnlyDictionary<string, TensorRange> ranges,
+        IReadOnlyDictionary<string, OnnxTensorType>? declared = null)
     {
+        _declared = declared ?? new Dictionary<string, OnnxTensorType>();
         Graph = graph;
         Types = types;
         Opset = opset;
@@ -39,7 +44,8 @@ public sealed class QuantizeContext
             return constant.DataType == OnnxDataType.Float ? null : $"constant input '{value}' is {constant.DataType.OnnxName()}, not FLOAT";
         }
 
-        if (Types[value] is { } type && type.ElementType != OnnxDataType.Float)
+        // The file's declared type stands in where the static inference has no rule (an int64 Slice of a Shape).
+        if ((Types[value] ?? _declared.GetValueOrDefault(value)) is { } type && type.ElementType != OnnxDataType.Float)
         {
             return $"input '{value}' is {type.ElementType.OnnxName()}, not FLOAT";
         }

@@ -2,6 +2,7 @@ using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
 using ModelCompress.Onnx;
+using ModelCompress.Onnx.Preparation;
 
 namespace ModelCompress.Engine.Steps.Quantize;
 
@@ -53,18 +54,27 @@ public sealed class StaticQuantizer
     }
 
     /// <summary>Quantizes a copy of <paramref name="model"/> with the calibrated <paramref name="ranges"/>.</summary>
-    /// <exception cref="CompressionException">MC3070 for an opset below 10; MC3071 when no compute node can be quantized; MC3052 for unknown node names.</exception>
+    /// <exception cref="CompressionException">MC3070 for an opset below 10 that cannot be raised; MC3071 when no compute node can be quantized; MC3052 for unknown node names.</exception>
     public StaticQuantizeResult Quantize(OnnxModel model, IReadOnlyDictionary<string, TensorRange> ranges)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(ranges);
         var opset = model.OpsetVersion();
-        if (opset < MinimumOpset)
+        var result = model.Clone();
+        if (opset < PerAxisOpset)
         {
-            throw new CompressionException(StaticQuantizeDiagnostics.OpsetTooOld(opset));
+            // Old exporters (Paddle2ONNX defaulted to opset 9) write what opset 13 can say too: raising it gives
+            // QDQ ops, int8 MaxPool (12) and per-channel weights (13). Where it cannot be raised, opset 10-12 still
+            // quantizes per tensor.
+            var blocker = OpsetUpgrade.Raise(result, PerAxisOpset);
+            if (blocker is not null && opset < MinimumOpset)
+            {
+                throw new CompressionException(StaticQuantizeDiagnostics.OpsetTooOld(opset, blocker));
+            }
+
+            opset = result.OpsetVersion();
         }
 
-        var result = model.Clone();
         var graph = result.Graph;
         var (plans, decisions) = PlanOn(result, ranges, opset);
         if (!decisions.Any(d => d.Role == NodeRole.Compute))
@@ -87,7 +97,7 @@ public sealed class StaticQuantizer
     {
         var graph = model.Graph;
         var selection = NodeSelection.Create(graph, "quantize", Options.Include, Options.Exclude);
-        var context = new QuantizeContext(graph, ShapeInference.Infer(model), opset, ranges);
+        var context = new QuantizeContext(graph, ShapeInference.Infer(model), opset, ranges, DeclaredTypes.Of(model));
         var plans = new QdqPlanner(context, selection.Reject).Plan();
         var decisions = graph.TopologicalOrder().Select(n => new NodeDecision(n.DisplayName, n.OpType, plans[n.Proto].Role, plans[n.Proto].Reason)).ToArray();
         return (plans, decisions);

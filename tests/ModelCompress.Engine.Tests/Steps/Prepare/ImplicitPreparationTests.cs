@@ -6,7 +6,7 @@ namespace ModelCompress.Engine.Tests.Steps.Prepare;
 public sealed class ImplicitPreparationTests
 {
     [Fact]
-    public void The_first_prune_and_every_quantize_step_prepare()
+    public void The_first_training_step_the_first_prune_and_every_quantize_step_prepare()
     {
         var steps = Steps("""
                   - finetune: { training: { epochs: 1, lr: 0.001 } }
@@ -16,10 +16,10 @@ public sealed class ImplicitPreparationTests
 
         var options = steps.Select(s => ImplicitPreparation.For(s, steps)).ToList();
 
-        Assert.Null(options[0]);
+        // Training keeps BN; weights in Constant nodes must become initializers before anything can train them.
+        Assert.Equal(PreparationOptions.Default with { FoldBatchNorm = false }, options[0]);
         Assert.Equal(PreparationOptions.Default, options[1]);
         Assert.Equal(PreparationOptions.Default, options[2]);
-        Assert.Equal(string.Empty, ImplicitPreparation.CacheKeyPart(options[0]));
         Assert.StartsWith(GraphPreparation.Version + ":", ImplicitPreparation.CacheKeyPart(options[1]), StringComparison.Ordinal);
     }
 
@@ -45,6 +45,7 @@ public sealed class ImplicitPreparationTests
             """);
 
         Assert.False(ImplicitPreparation.For(steps[0], steps)!.FoldBatchNorm);
+        Assert.Null(ImplicitPreparation.For(steps[1], steps));
         Assert.True(ImplicitPreparation.For(steps[2], steps)!.FoldBatchNorm);
     }
 

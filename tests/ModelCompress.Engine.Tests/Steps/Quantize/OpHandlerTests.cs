@@ -94,8 +94,12 @@ public sealed class OpHandlerTests(ITestOutputHelper output)
     [Fact]
     public void Below_opset_13_weights_are_per_tensor_and_excluded_nodes_stay_float()
     {
+        // A Resize changed meaning on the way to opset 13, so this model stays at 12 (see the next test).
         var t = TinyModels.Create(12, 1, 4, 8, 8);
         var h = t.Conv("x", "c1", 4, 4, relu: true);
+        t.Model.Graph.SetInitializer(OnnxTensor.FromFloats("ones", [4], [1f, 1f, 1f, 1f]));
+        t.Model.Graph.SetInitializer(OnnxTensor.FromFloats("roi", [0], []));
+        h = t.Node("Resize", "same_size", [h, "roi", "ones"], attributes: n => n.SetAttribute("mode", "nearest"));
         t.Conv(h, "c2", 4, 4, relu: false, output: "y");
 
         var result = t.Quantize(new StaticQuantizeOptions(Exclude: ["c2"]));
@@ -104,6 +108,22 @@ public sealed class OpHandlerTests(ITestOutputHelper output)
         Assert.All(result.Model.Graph.Nodes.Where(n => n.OpType == "DequantizeLinear"), n => Assert.False(n.HasAttribute("axis")));
         Assert.Equal("excluded by name", result.Nodes.Single(n => n.Node == "c2").Reason);
         Assert.Equal(new FusionCount("Conv", 2, 1), FusionCheck.Count(t.Model, result.Model).Single(c => c.OpType == "Conv"));
+        AssertClose(t, result, 0.05f);
+    }
+
+    [Fact]
+    public void An_older_opset_is_raised_to_13_for_per_channel_weights()
+    {
+        var t = TinyModels.Create(10, 1, 4, 8, 8);
+        var h = t.Conv("x", "c1", 4, 4, relu: true);
+        t.Node("Clip", "clip", [t.Conv(h, "c2", 4, 4, relu: false)], "y", n => n.SetAttribute("max", 6f));
+
+        var result = t.Quantize();
+
+        Assert.True(result.PerChannel);
+        Assert.Equal(13, result.Model.OpsetVersion());
+        Assert.Equal(10, t.Model.OpsetVersion());
+        Assert.Equal(new FusionCount("Conv", 2, 2), FusionCheck.Count(t.Model, result.Model).Single(c => c.OpType == "Conv"));
         AssertClose(t, result, 0.05f);
     }
 

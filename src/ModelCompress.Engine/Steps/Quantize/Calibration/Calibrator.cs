@@ -1,5 +1,6 @@
 using ModelCompress.Engine.Data;
 using ModelCompress.Onnx;
+using ModelCompress.Onnx.Preparation;
 
 namespace ModelCompress.Engine.Steps.Quantize.Calibration;
 
@@ -47,6 +48,9 @@ public static class Calibrator
         }
 
         names.UnionWith(graph.DataInputs.Select(i => i.Name));
-        return names.Where(n => types[n]?.ElementType == OnnxDataType.Float).ToArray();
+        // Past an op the static inference has no rule for (Pad, Slice, ...), the types the file declares (ORT's,
+        // written by graph preparation) still tell float from int: else nothing after it would be calibrated.
+        var declared = DeclaredTypes.Of(model);
+        return names.Where(n => (types[n] ?? declared.GetValueOrDefault(n))?.ElementType == OnnxDataType.Float).ToArray();
     }
 }

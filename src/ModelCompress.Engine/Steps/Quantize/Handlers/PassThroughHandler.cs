@@ -17,7 +17,7 @@ internal sealed class PassThroughHandler : IQuantizeHandler
     {
         if (node.OpType == "MaxPool" && (context.Opset < 12 || node.Outputs.Count(o => o.Length > 0) != 1))
         {
-            return NodePlan.Float(context.Opset < 12 ? "int8 MaxPool needs opset 12" : "MaxPool also returns indices");
+            return NodePlan.Float(context.Opset < 12 ? $"int8 MaxPool needs opset 12 (this model is opset {context.Opset}; re-export it with opset 13, which also gives per-channel weights)" : "MaxPool also returns indices");
         }
 
         if (node.OpType == "Resize" && node.GetString("mode", "nearest") != "nearest")
