@@ -54,7 +54,8 @@ internal sealed class ExporterProject : IDisposable
             var inputs = names.Select(n => Rows(Arrays[Bindings[n] + "_test"], start, batch)).ToArray();
             try
             {
-                using var outputs = session.Run(new RunOptions(), names, inputs, outputNames);
+                using var runOptions = new Microsoft.ML.OnnxRuntime.RunOptions();
+                using var outputs = session.Run(runOptions, names, inputs, outputNames);
                 for (var i = 0; i < outputNames.Length; i++)
                 {
                     results[i].AddRange(outputs[i].GetTensorDataAsSpan<float>().ToArray());
