@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Cli;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelCompress.Cli.Commands;
 
 namespace ModelCompress.Cli;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Google.Protobuf;
-using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Onnx;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Proto;
-
 namespace ModelCompress.Onnx;
 
 /// <summary>One dimension of a tensor shape: a known size, a symbolic name (e.g. <c>batch</c>), or unknown.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Proto;
-
 namespace ModelCompress.Onnx;
 
 /// <summary>Edits: nodes, initializers, renames, fresh names. Each edit invalidates the index.</summary>

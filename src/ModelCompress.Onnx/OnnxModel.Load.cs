@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using ModelCompress.Onnx.Files;
-using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Onnx;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Proto;
-
 namespace ModelCompress.Onnx;
 
 /// <summary>

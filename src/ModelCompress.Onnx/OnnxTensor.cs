@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Onnx;
 

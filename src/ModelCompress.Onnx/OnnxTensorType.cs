@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Proto;
-
 namespace ModelCompress.Onnx;
 
 /// <summary>The element type and shape of a tensor value; <see cref="Dims"/> is null when the rank is unknown.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Proto;
-
 namespace ModelCompress.Onnx;
 
 /// <summary>A named value with its tensor type (graph input, output or intermediate), as reports show it.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx.Proto;
-
 namespace ModelCompress.Onnx;
 
 /// <summary>Every tensor message in a model, in file order: initializers, attribute tensors, subgraphs, functions.</summary>

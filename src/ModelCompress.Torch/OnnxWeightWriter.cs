@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx.Proto;
 using ModelCompress.Torch.Onnx;
 

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Steps;
 using ModelCompress.Torch.Backend;
 using ModelCompress.Torch.Steps;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using ModelCompress.Torch.Training.Benchmark;
 
 namespace ModelCompress.Cli.Commands;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelCompress.Engine.Caching;
 
 namespace ModelCompress.Cli.Commands;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelCompress.Cli.Output;
 
 namespace ModelCompress.Cli.Commands;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using ModelCompress.Engine.Data;
 using ModelCompress.Onnx;
 

@@ -1,11 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
 using ModelCompress.Cli.Output;
 using ModelCompress.Engine.Caching;
 using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Onnx;
 
 namespace ModelCompress.Cli.Commands;

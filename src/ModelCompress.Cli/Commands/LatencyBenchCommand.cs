@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using ModelCompress.Engine.Evaluation;
 
 namespace ModelCompress.Cli.Commands;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Steps.Quantize;
 using ModelCompress.Onnx;

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
 using ModelCompress.Cli.Commands.OneShot;
 
 namespace ModelCompress.Cli.Commands;

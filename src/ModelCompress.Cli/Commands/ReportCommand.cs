@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using ModelCompress.Engine.IO;
 using ModelCompress.Engine.Reporting;

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using ModelCompress.Cli.Output;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Pipeline;
 
 namespace ModelCompress.Cli.Commands;
 

@@ -1,13 +1,9 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ModelCompress.Engine.Config;
 using ModelCompress.Cli.Output;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Data;
 using ModelCompress.Engine.IO;
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Engine.Steps.Channel;
 using ModelCompress.Onnx;
 using ModelCompress.Torch.Training;

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Pipeline;
 
 namespace ModelCompress.Cli.Output;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Engine.Reporting;
 
 namespace ModelCompress.Cli.Output;

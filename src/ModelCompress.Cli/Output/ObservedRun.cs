@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Pipeline;
 using Spectre.Console;
 
 namespace ModelCompress.Cli.Output;

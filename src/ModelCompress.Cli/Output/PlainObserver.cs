@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Cli.Output;

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Engine.Steps;
 using Spectre.Console;
 

@@ -1,6 +1,4 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.IO;
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Engine.Reporting;
 
 namespace ModelCompress.Cli.Output;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ModelCompress.Engine.Reporting;
 
 namespace ModelCompress.Cli.Output;

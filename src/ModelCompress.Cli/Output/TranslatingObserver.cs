@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Pipeline;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Cli.Output;

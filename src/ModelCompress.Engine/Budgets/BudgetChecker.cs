@@ -1,9 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Budgets;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Budgets;
 
 /// <summary>One budget checked: its limit, what was measured, and whether it held.</summary>

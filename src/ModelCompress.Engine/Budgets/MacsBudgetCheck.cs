@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Reporting;
 using static ModelCompress.Engine.Budgets.BudgetChecker;
 
 namespace ModelCompress.Engine.Budgets;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Caching;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Caching;
 
 /// <summary>MC5001–MC5099: the cache and the files the engine writes.</summary>

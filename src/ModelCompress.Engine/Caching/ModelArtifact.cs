@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Caching;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>An array in an .npz file, or a column of a CSV file, with the position of its name.</summary>

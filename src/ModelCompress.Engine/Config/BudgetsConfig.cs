@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>A model's budgets; each is optional and checked against the original measured in the same run.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>Configuration errors of <c>prune: { method: channel }</c> (MC1050–MC1059, MC1030–MC1032).</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx.Files;
 
 namespace ModelCompress.Engine.Config;

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>The data a model is evaluated (and possibly calibrated and trained) on.</summary>

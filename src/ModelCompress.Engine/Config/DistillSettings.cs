@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>Settings of the <c>distill</c> step: train a student on a teacher's soft targets.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>An intermediate tensor of the teacher matched to one of the student (feature distillation).</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>Settings of the <c>finetune</c> step: train the current model (pruned weights stay zero).</summary>

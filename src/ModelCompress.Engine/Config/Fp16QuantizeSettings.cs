@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>Settings of <c>quantize: { mode: fp16 }</c>: float16 weights and compute.</summary>

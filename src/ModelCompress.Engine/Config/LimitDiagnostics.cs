@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>MC1100–MC1119: configurations refused (or settings capped) by a resource limit, each at its YAML position.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>Configuration diagnostics of the fp16 and weight_only quantize modes (MC1045–MC1049).</summary>

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Naming;
 
 namespace ModelCompress.Engine.Config;

@@ -1,6 +1,4 @@
 using System.Numerics;
-using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Config;
 

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>How large the compressed ONNX file may be; exactly one of the two limits is set.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>Settings of <c>quantize: { mode: static }</c>: int8 QDQ with calibrated activation ranges.</summary>

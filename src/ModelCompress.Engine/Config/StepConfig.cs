@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>One item of a model's <c>steps:</c>.</summary>

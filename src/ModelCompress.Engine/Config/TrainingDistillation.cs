@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>Knowledge distillation from the original model while a prune or finetune step trains.</summary>

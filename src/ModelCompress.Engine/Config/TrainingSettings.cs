@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>The <c>training:</c> block, one shape for every step that trains.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Config.Reading;
-
 namespace ModelCompress.Engine.Config;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Data;
 
 /// <summary>Checks one array against the model input it feeds and converts it to that input's type and shape.</summary>

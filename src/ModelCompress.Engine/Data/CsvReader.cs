@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx.Files;
 
 namespace ModelCompress.Engine.Data;

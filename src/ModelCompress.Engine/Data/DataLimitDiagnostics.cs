@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Data;
 
 /// <summary>MC4100–MC4129: data files refused by a safety limit before they are read (all name the file and what to do).</summary>

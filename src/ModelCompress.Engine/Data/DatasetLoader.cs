@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Data;
 
 /// <summary>Reads a model's data and checks it against the model's inputs (MC4001–MC4049), reporting every problem at once.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Data;
 
 /// <summary>MC4130–MC4149: data that would give a quietly wrong answer if it were used as given.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Data;
 
 /// <summary>The inputs a model must be fed and the outputs it gives, read from the ONNX graph (no runtime session).</summary>

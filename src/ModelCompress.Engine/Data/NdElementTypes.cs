@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Data;
 
 /// <summary>Facts about <see cref="NdElementType"/> values: kind, size, ONNX counterpart.</summary>

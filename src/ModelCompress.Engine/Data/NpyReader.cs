@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Data;
 

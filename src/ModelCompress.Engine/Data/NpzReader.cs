@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Data;
 

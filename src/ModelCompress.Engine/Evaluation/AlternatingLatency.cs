@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Evaluation;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Data;
 
 namespace ModelCompress.Engine.Evaluation;
 

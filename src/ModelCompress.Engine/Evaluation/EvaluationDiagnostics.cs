@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Evaluation;
 
 /// <summary>MC4090–MC4099 (evaluation) and MC3020 (ONNX Runtime refused a model).</summary>

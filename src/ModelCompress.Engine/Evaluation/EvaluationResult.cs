@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Evaluation;
 
 /// <summary>What one evaluation of a model measured.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Evaluation;
 
 /// <summary>MC4131–MC4133: generated inputs (<c>data.generate</c>) that do not fit the model.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Data;
 
 namespace ModelCompress.Engine.Evaluation;
 

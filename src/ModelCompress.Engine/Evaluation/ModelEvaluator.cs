@@ -1,7 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Evaluation;
 

@@ -1,5 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Evaluation;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Evaluation;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using ModelCompress.Engine.Data;
 
 namespace ModelCompress.Engine.Evaluation;
 

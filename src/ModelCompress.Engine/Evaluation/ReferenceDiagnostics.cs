@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Evaluation;
 
 /// <summary>MC3308: a reference model whose outputs cannot be compared with the evaluated model's.</summary>

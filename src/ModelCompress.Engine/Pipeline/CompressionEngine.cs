@@ -1,9 +1,6 @@
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.IO;
 using ModelCompress.Engine.Manifest;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Reporting.Html;
 using ModelCompress.Engine.Steps;
 

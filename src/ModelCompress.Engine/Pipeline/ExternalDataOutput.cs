@@ -1,6 +1,4 @@
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Pipeline;
 

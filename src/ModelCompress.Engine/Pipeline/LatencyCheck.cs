@@ -1,8 +1,5 @@
 using ModelCompress.Engine.Budgets;
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Evaluation;
 
 namespace ModelCompress.Engine.Pipeline;
 

@@ -1,10 +1,4 @@
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Reporting;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Metrics;
 
 namespace ModelCompress.Engine.Pipeline;

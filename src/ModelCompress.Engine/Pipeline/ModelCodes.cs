@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>MC3001–MC3007 and MC3300–MC3306: one code per kind of unreadable model file.</summary>

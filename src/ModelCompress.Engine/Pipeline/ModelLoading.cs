@@ -1,7 +1,4 @@
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Pipeline;
 

@@ -1,11 +1,6 @@
 using ModelCompress.Engine.Budgets;
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Steps;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Pipeline;
 

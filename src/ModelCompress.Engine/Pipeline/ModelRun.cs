@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>One model's outcome: its report, the compressed model when it passed, and the files it read.</summary>

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Pipeline;

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Evaluation;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Pipeline;

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>The result of a run: every diagnostic, the report when one could be made, and success.</summary>

@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Pipeline;
 
 /// <summary>

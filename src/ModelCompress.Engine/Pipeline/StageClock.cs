@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ModelCompress.Engine.Reporting;
 
 namespace ModelCompress.Engine.Pipeline;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Manifest;
 using ModelCompress.Onnx.Files;
 

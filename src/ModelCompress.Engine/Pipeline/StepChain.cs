@@ -1,14 +1,8 @@
 using System.Diagnostics;
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Steps;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Steps.Prepare;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Pipeline;
 

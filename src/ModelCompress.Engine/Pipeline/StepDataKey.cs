@@ -2,8 +2,6 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using ModelCompress.Engine.Caching;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
 using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Engine.Pipeline;

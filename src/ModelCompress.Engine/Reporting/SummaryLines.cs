@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ModelCompress.Engine.Reporting;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>Wraps runners of any kind, keeping their types (see <see cref="StepBinding.Decorate"/>).</summary>

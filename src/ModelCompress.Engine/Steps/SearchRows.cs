@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>

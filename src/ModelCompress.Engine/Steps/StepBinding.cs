@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>A runner of <typeparamref name="TSettings"/> bound to its kind.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>The world around a step: the model's data (if any), the seed, and where to send progress and warnings.</summary>

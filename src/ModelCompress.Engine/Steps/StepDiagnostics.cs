@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>MC3050–MC3099: steps that cannot run on the model they were given.</summary>

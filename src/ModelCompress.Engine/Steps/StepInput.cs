@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>What a step works on: the model as the previous step left it, the original, and its own configuration.</summary>

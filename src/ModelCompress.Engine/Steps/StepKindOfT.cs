@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>A step kind whose settings are <typeparamref name="TSettings"/> (in the mode <c>when</c> accepts).</summary>

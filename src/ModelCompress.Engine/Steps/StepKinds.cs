@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Config.Reading;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Steps;
 

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Reporting;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>A step's output model and the facts it reports.</summary>

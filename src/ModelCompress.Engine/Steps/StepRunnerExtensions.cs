@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Steps;
 
 /// <summary>Running a runner directly on a <see cref="StepInput"/> (tests, tools), outside a registry.</summary>

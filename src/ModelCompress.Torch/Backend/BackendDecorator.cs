@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Steps;
-
 namespace ModelCompress.Torch.Backend;
 
 /// <summary>Wraps each training runner for <paramref name="backend"/>: a load guard when libtorch is there, a stand-in when not.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Torch.Backend;
 
 /// <summary>The packaging diagnostics the engine raises about its training backend (MC5210–MC5219).</summary>

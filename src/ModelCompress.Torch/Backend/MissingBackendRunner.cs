@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
-
 namespace ModelCompress.Torch.Backend;
 
 /// <summary>

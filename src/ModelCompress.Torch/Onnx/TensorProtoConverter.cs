@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Google.Protobuf;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx.Proto;
 using TorchSharp;
 using static TorchSharp.torch;

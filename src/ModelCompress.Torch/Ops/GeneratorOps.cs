@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Torch.Onnx;
 
 namespace ModelCompress.Torch.Ops;

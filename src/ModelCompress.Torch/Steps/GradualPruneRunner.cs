@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Steps;
-
 namespace ModelCompress.Torch.Steps;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
 using ModelCompress.Torch.Training;
 
 namespace ModelCompress.Torch.Steps;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using ModelCompress.Engine.Config;
 using ModelCompress.Engine.Reporting;
-using ModelCompress.Engine.Steps;
 using ModelCompress.Engine.Steps.Channel;
 using ModelCompress.Torch.Training;
 using ModelCompress.Torch.Training.Objectives;

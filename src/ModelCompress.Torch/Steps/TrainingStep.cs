@@ -1,7 +1,5 @@
 using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Reporting;
-using ModelCompress.Engine.Steps;
 using ModelCompress.Onnx;
 using ModelCompress.Torch.Training;
 using ModelCompress.Torch.Training.Objectives;

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Onnx;
 using ModelCompress.Torch.Training.Pruning.Channels;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Torch.Training;
 
 /// <summary>TorchSharp's SGD (momentum, Nesterov), Adam and AdamW from the training options.</summary>

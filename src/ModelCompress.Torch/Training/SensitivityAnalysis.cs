@@ -1,5 +1,4 @@
 using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx;
 using ModelCompress.Torch.Training.Pruning;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Steps;
 
 namespace ModelCompress.Torch.Training;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Torch.Training;
 

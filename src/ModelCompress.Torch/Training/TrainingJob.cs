@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Steps;
 using ModelCompress.Torch.Training.Objectives;
 
 namespace ModelCompress.Torch.Training;

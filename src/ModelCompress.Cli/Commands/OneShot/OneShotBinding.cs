@@ -1,5 +1,4 @@
 using ModelCompress.Cli.Output;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Data;
 
 namespace ModelCompress.Cli.Commands.OneShot;

@@ -1,5 +1,4 @@
 using ModelCompress.Cli.Output;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Cli.Commands.OneShot;
 

@@ -1,8 +1,6 @@
 using ModelCompress.Cli.Output;
 using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.IO;
-using ModelCompress.Engine.Pipeline;
 
 namespace ModelCompress.Cli.Commands.OneShot;
 

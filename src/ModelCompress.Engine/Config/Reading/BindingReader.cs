@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using ModelCompress.Engine.Diagnostics;
 
 namespace ModelCompress.Engine.Config.Reading;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config.Reading;
 
 /// <summary>Every budget has two alternative limits of which exactly one must be given.</summary>

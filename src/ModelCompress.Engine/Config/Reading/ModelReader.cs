@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Naming;
 
 namespace ModelCompress.Engine.Config.Reading;

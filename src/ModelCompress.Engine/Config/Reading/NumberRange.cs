@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ModelCompress.Engine.Config.Reading;
 
 /// <summary>Allowed interval of a number, with the wording used in out-of-range messages.</summary>

@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.IO;
 using ModelCompress.Onnx.Files;
 

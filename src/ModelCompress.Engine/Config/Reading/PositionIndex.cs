@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config.Reading;
 
 /// <summary>Flattens a node into dotted paths and the positions of their values.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config.Reading;
 
 /// <summary>Reads a step's <c>training:</c> block and checks that the model declares the data training needs.</summary>

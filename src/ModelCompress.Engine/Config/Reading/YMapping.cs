@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config.Reading;
 
 /// <summary>A mapping in source order, duplicates kept so the reader can report each one where it is.</summary>

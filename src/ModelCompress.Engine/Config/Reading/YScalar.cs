@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Config.Reading;
 
 /// <summary>A scalar; <see cref="IsPlain"/> tells numbers and booleans (plain) from quoted strings.</summary>

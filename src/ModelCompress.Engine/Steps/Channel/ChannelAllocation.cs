@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Onnx.Dependencies;
 
 namespace ModelCompress.Engine.Steps.Channel;

@@ -1,11 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Reporting;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Channel;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Dependencies;
 using ModelCompress.Onnx.Metrics;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Dependencies;
 
 namespace ModelCompress.Engine.Steps.Channel;

@@ -1,9 +1,4 @@
-using System.Globalization;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Dependencies;
 
 namespace ModelCompress.Engine.Steps.Channel;

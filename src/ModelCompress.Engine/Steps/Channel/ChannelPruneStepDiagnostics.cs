@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps.Channel;
 
 /// <summary>The diagnostics of the channel pruning step (MC3200–MC3229), one factory per problem.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Dependencies;
 
 namespace ModelCompress.Engine.Steps.Channel;

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>Keeps chosen indices of one axis of a float tensor (the rest of the data is copied unchanged).</summary>

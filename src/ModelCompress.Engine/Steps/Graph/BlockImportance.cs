@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>How FFN neurons and attention heads are ranked: one weight's share of its unit's score, or a seeded order.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>How <see cref="BlockPruning"/> removes units: the fraction per block, selection, ranking and the floor.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>Errors of heads and neurons pruning when the settings meet the model (MC3160–MC3169).</summary>

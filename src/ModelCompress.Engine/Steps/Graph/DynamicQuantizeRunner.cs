@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>quantize: { mode: dynamic }</c>: int8 weights, activations quantized at run time.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Preparation;
 
 namespace ModelCompress.Engine.Steps.Graph;

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>The diagnostics of the graph-only steps (MC3051–MC3059), one factory per problem.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>prune: { method: heads }</c>: removes attention heads from the graph.</summary>

@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>What one kind of transformer block (attention heads, FFN neurons) tells <see cref="BlockPruning"/>.</summary>

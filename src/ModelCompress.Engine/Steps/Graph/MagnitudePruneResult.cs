@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>The pruned model and what happened to each prunable weight.</summary>

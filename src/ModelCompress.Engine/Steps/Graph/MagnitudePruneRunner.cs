@@ -1,7 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>prune: { method: magnitude, schedule: oneshot }</c>: one-shot unstructured L1 pruning of weights.</summary>

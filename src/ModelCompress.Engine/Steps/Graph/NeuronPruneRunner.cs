@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>prune: { method: neurons }</c>: removes FFN intermediate neurons from the graph.</summary>

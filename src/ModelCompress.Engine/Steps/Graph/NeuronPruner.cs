@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>

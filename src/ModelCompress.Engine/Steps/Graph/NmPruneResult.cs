@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>The N:M-pruned model, each weight pruned, and each weight left dense with the reason.</summary>

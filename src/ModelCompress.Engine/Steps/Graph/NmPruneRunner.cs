@@ -1,7 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary><c>prune: { method: nm, n: 2, m: 4 }</c>: semi-structured N:M masks on the graph.</summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>Include/exclude lists by node name, checked against the model so a typo is an error, not a no-op.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>The diagnostics of raising a model's opset for a step (MC3170–MC3179).</summary>

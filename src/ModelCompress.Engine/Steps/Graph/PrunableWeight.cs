@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>A weight initializer the pruner may zero: input W of Conv, input B of Gemm or MatMul. Never a bias.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Graph;
 
 /// <summary>The report's notes on what one-shot magnitude pruning left alone or held back, and why.</summary>

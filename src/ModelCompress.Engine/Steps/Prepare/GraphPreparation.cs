@@ -1,6 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Preparation;
 using ModelCompress.Onnx.Proto;
 

@@ -1,8 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Reporting;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Prepare;
 
 /// <summary>

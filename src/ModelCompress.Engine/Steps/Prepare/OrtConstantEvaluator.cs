@@ -1,8 +1,6 @@
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Preparation;
 using ModelCompress.Onnx.Proto;
 

@@ -1,6 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Steps.Prepare;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Prepare;
 
 /// <summary>What <see cref="GraphPreparation.Run(ModelCompress.Onnx.OnnxModel)"/> did to a model.</summary>

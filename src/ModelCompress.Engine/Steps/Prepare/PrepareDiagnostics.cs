@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps.Prepare;
 
 /// <summary>The diagnostics of graph preparation (MC3060–MC3069), one factory per problem.</summary>

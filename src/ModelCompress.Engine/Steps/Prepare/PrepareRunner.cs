@@ -1,4 +1,3 @@
-using ModelCompress.Engine.Config;
 using ModelCompress.Onnx.Preparation;
 
 namespace ModelCompress.Engine.Steps.Prepare;

@@ -1,12 +1,5 @@
-using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Config.Reading;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Engine.Reporting;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Steps.Quantize;
 

@@ -1,6 +1,4 @@
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Steps.Quantize;
 

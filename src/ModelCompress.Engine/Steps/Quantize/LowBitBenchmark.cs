@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using ModelCompress.Engine.Steps.Quantize.Fp16;
 using ModelCompress.Engine.Steps.Quantize.WeightOnly;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Steps.Quantize;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps.Quantize;
 
 /// <summary>The diagnostics of the fp16 and weight_only quantize steps (MC3090–MC3098), one factory per problem.</summary>

@@ -1,6 +1,5 @@
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Steps.Quantize;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Evaluation;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Steps.Quantize;
 

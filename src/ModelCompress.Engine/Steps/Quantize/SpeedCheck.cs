@@ -1,7 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Engine.Evaluation;
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Quantize;
 
 /// <summary>

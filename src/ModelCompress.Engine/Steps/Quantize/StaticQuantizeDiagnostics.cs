@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Engine.Steps.Quantize;
 
 /// <summary>The diagnostics of static quantization (MC3070–MC3089), one factory per problem.</summary>

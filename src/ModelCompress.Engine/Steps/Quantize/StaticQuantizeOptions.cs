@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Quantize;
 
 /// <summary>How static QDQ quantization stores weights and activations.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Quantize;
 
 /// <summary>The quantized model and what happened to each node.</summary>

@@ -1,7 +1,5 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Graph;
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Preparation;
 
 namespace ModelCompress.Engine.Steps.Quantize;

@@ -1,5 +1,4 @@
 using ModelCompress.Engine.Steps.Quantize.Calibration;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Steps.Quantize;
 

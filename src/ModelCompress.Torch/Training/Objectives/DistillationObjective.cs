@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Torch.Training.Objectives;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Diagnostics;
-
 namespace ModelCompress.Torch.Training.Objectives;
 
 /// <summary>A learned 1×1 map from a student feature's width to the teacher's (channels of [N,C,H,W], or [N,C]).</summary>

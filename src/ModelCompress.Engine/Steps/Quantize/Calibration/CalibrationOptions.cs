@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Config;
-
 namespace ModelCompress.Engine.Steps.Quantize.Calibration;
 
 /// <summary>How activation ranges are found.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Engine.Data;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Preparation;
 
 namespace ModelCompress.Engine.Steps.Quantize.Calibration;

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Quantize.Calibration;
 
 /// <summary>Scale and zero point of an affine 8-bit quantization: x ≈ (q - ZeroPoint) × Scale.</summary>

@@ -1,4 +1,3 @@
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Steps.Quantize.Fp16;

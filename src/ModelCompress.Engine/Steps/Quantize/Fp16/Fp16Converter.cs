@@ -1,6 +1,4 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Onnx;
 using ModelCompress.Onnx.Proto;
 
 namespace ModelCompress.Engine.Steps.Quantize.Fp16;

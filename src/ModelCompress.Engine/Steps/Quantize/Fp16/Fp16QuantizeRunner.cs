@@ -1,7 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Quantize.Fp16;
 
 /// <summary><c>quantize: { mode: fp16 }</c>: float16 weights and compute, float32 at the graph boundary by default.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Quantize.Handlers;
 
 /// <summary>Conv → QLinearConv: activation X, int8 weight W per output channel (axis 0), int32 bias B.</summary>

@@ -1,5 +1,4 @@
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Steps.Quantize.WeightOnly;
 

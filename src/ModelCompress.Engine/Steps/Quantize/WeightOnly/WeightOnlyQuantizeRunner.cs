@@ -1,7 +1,3 @@
-using System.Globalization;
-using ModelCompress.Engine.Config;
-using ModelCompress.Engine.Reporting;
-
 namespace ModelCompress.Engine.Steps.Quantize.WeightOnly;
 
 /// <summary><c>quantize: { mode: weight_only }</c>: MatMul/Gemm weights in 4 or 8 bits per block (MatMulNBits).</summary>

@@ -1,6 +1,4 @@
-using ModelCompress.Engine.Diagnostics;
 using ModelCompress.Engine.Steps.Graph;
-using ModelCompress.Onnx;
 
 namespace ModelCompress.Engine.Steps.Quantize.WeightOnly;
 

@@ -1,5 +1,3 @@
-using ModelCompress.Onnx;
-
 namespace ModelCompress.Engine.Steps.Quantize.WeightOnly;
 
 /// <summary>The model with MatMulNBits nodes and a line per candidate.</summary>
