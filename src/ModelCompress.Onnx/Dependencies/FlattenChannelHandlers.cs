@@ -31,7 +31,10 @@ internal sealed class FlattenChannelHandler : IChannelOpHandler
         if (dims is null || input.Axis < axis || between != 1 || inner is null ||
             (reshape && (target is null || !ReshapeFlattens(target.Entries, dims, tracer.Shapes[node.Input(0)]?.Dims?[0]))))
         {
-            tracer.Block(input, $"{node.OpType} '{node.DisplayName}' does not flatten the channels into whole blocks of features");
+            // Where the result is a graph output (Paddle2ONNX's feature output) that is the reason they stay whole.
+            tracer.Block(input, GraphOutputReach.Find(tracer.Graph, node.Output(0)) is { } graphOutput
+                ? $"they reach the graph output '{graphOutput}' through {node.OpType} '{node.DisplayName}', and a graph output's width is never pruned"
+                : $"{node.OpType} '{node.DisplayName}' does not flatten the channels into whole blocks of features");
             return;
         }
 

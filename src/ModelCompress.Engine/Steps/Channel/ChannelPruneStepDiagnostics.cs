@@ -22,10 +22,10 @@ public static class ChannelPruneStepDiagnostics
     public static Diagnostic MinAboveChannels(string group, long channels, int minChannels, SourcePosition position) => Diagnostic.Error("MC3203",
         $"min_channels is {minChannels} but '{group}' has only {channels} channels. Lower min_channels or exclude '{group}'.", position);
 
-    /// <summary>MC3205 (warning): groups that an op without a channel rule (or another obstacle) keeps whole.</summary>
+    /// <summary>MC3205 (warning): groups that an op without a channel rule (or another obstacle, such as a graph output reached through a Reshape not traced) keeps whole.</summary>
     public static Diagnostic GroupsKeptWhole(IEnumerable<string> reasons, SourcePosition position) => Diagnostic.Warning("MC3205",
         $"Some channels cannot be pruned and are kept whole: {string.Join("; ", reasons)}. The rest are pruned; " +
-        "exclude these nodes to silence this, or report the op so it gets a channel rule.", position);
+        "exclude these nodes to silence this, or report an op named there so it gets a channel rule.", position);
 
     /// <summary>MC3204: bn_scale importance on a model with no BatchNormalization after any pruned group.</summary>
     public static Diagnostic NoBatchNorm(SourcePosition position) => Diagnostic.Error("MC3204",
