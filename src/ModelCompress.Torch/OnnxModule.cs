@@ -1,6 +1,5 @@
 using ModelCompress.Onnx.Proto;
 using ModelCompress.Torch.Graph;
-using ModelCompress.Torch.Onnx;
 using ModelCompress.Torch.Ops;
 
 namespace ModelCompress.Torch;

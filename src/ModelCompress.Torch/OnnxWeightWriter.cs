@@ -1,5 +1,4 @@
 using ModelCompress.Onnx.Proto;
-using ModelCompress.Torch.Onnx;
 
 namespace ModelCompress.Torch;
 

@@ -1,4 +1,3 @@
-using ModelCompress.Torch.Onnx;
 using ModelCompress.Torch.Ops;
 
 namespace ModelCompress.Torch.Graph;

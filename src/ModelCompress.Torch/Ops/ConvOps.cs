@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>Conv and ConvTranspose in 1-D, 2-D and 3-D, with groups, dilations, asymmetric pads and auto_pad.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>Ops that make tensors from attributes and shapes: Constant, ConstantOfShape, Range.</summary>

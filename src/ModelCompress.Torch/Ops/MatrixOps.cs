@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>Gemm (transA/transB, alpha, beta, broadcast C) and MatMul (numpy semantics: batched, broadcast, 1-D).</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>BatchNormalization and Dropout (both follow the module's train/eval mode) and LayerNormalization.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>Collects op definitions; each op family file adds its own, then <see cref="OpRegistry"/> freezes them.</summary>

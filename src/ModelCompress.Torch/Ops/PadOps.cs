@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>Pad: constant, reflect, edge (and wrap), pads as attribute before opset 11, as inputs after, axes from 18.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>ONNX pads (begin..., end...) and auto_pad, mapped onto torch's symmetric padding arguments.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>MaxPool, AveragePool (pads, auto_pad, ceil_mode, dilations, count_include_pad) and the global pools.</summary>

@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>ReduceMean/Sum/Max (axes as attribute or, from opset 13/18, as input) and ArgMax.</summary>

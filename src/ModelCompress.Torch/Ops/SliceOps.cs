@@ -1,5 +1,3 @@
-using ModelCompress.Torch.Onnx;
-
 namespace ModelCompress.Torch.Ops;
 
 /// <summary>Slice (attribute form before opset 10, inputs after; negative steps), Gather and Split.</summary>

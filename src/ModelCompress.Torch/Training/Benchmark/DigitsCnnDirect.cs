@@ -42,7 +42,7 @@ internal sealed class DigitsCnnDirect : nn.Module<IReadOnlyDictionary<string, Te
         return new Dictionary<string, Tensor> { ["logits"] = _fc.forward(x).MoveToOuterDisposeScope() };
     }
 
-    private static TorchSharp.Modules.Conv2d Conv(OnnxModel model, OnnxNode node)
+    private static TorchSharp.Modules.Conv2d Conv(OnnxModel model, ModelCompress.Onnx.OnnxNode node)
     {
         var w = Tensor(model, node.Input(1));
         var conv = nn.Conv2d(w.shape[1], w.shape[0], w.shape[2], padding: w.shape[2] / 2);
