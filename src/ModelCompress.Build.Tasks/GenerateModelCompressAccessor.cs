@@ -14,7 +14,8 @@ public sealed class GenerateModelCompressAccessor : Task
     private static readonly Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
-    /// The models, with <c>ModelName</c>, <c>LogicalName</c> and <c>AccessorName</c> metadata. Not required: a config
+    /// The models, with <c>ModelName</c>, <c>LogicalName</c> and <c>AccessorName</c> metadata (a model shipped as files
+    /// also <c>ExternalData</c> and <c>FileTargetPath</c>: its class gets <c>FilePath</c> instead). Not required: a config
     /// with no models still gets a class (MSBuild treats an empty list as an unset required parameter).
     /// </summary>
     public ITaskItem[] Models { get; set; } = Array.Empty<ITaskItem>();
@@ -61,7 +62,8 @@ public sealed class GenerateModelCompressAccessor : Task
                 continue;
             }
 
-            entries.Add(new AccessorEntry(member, model.GetMetadata("ModelName"), model.GetMetadata("LogicalName")));
+            var filePath = model.GetMetadata("ExternalData") == "true" ? model.GetMetadata("FileTargetPath") : null;
+            entries.Add(new AccessorEntry(member, model.GetMetadata("ModelName"), model.GetMetadata("LogicalName"), filePath));
         }
 
         if (Log.HasLoggedErrors)

@@ -17,11 +17,26 @@ public sealed class ReadModelCompressManifest : Task
     public string ResourcePrefix { get; set; } = "Models.";
 
     /// <summary>
+    /// The folder of the app's output (and publish) folder that models with external data are copied to, relative to it;
+    /// "." or empty for the output folder itself.
+    /// </summary>
+    public string ModelsOutputFolder { get; set; } = "models";
+
+    /// <summary>
     /// The compressed models: item spec is the absolute .onnx path; metadata <c>ModelName</c>,
-    /// <c>LogicalName</c> (manifest resource name) and <c>AccessorName</c> (a valid C# identifier).
+    /// <c>LogicalName</c> (manifest resource name) and <c>AccessorName</c> (a valid C# identifier). A model with
+    /// external data also has <c>ExternalData</c> = true and <c>FileTargetPath</c> (its path in the output folder):
+    /// it is shipped as <see cref="ModelFiles"/>, not embedded.
     /// </summary>
     [Output]
     public ITaskItem[] Models { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// The files of the models with external data, each .onnx with its data files: item spec is the absolute path,
+    /// metadata <c>TargetPath</c> and <c>Link</c> its path in the output folder, <c>ModelName</c> its model.
+    /// </summary>
+    [Output]
+    public ITaskItem[] ModelFiles { get; private set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The report files the engine wrote.</summary>
     [Output]
@@ -33,6 +48,13 @@ public sealed class ReadModelCompressManifest : Task
         if (!File.Exists(ManifestFile))
         {
             return true;
+        }
+
+        if (!ShippedModelFiles.IsValidFolder(ModelsOutputFolder))
+        {
+            Log.LogError(null, TaskDiagnostics.InvalidParameter, null, null, 0, 0, 0, 0,
+                "ModelCompressModelsOutputFolder '{0}' is not a folder inside the output folder; set a relative path such as models.", ModelsOutputFolder);
+            return false;
         }
 
         ModelManifest manifest;
@@ -56,6 +78,7 @@ public sealed class ReadModelCompressManifest : Task
     private ITaskItem[] ToItems(IReadOnlyList<ManifestModel> models)
     {
         var items = new List<ITaskItem>();
+        var files = new List<ITaskItem>();
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var model in models)
         {
@@ -75,9 +98,47 @@ public sealed class ReadModelCompressManifest : Task
             item.SetMetadata("ModelName", MSBuildEscape.Escape(model.Name));
             item.SetMetadata("LogicalName", MSBuildEscape.Escape(model.ResourceName ?? AccessorNaming.ResourceName(ResourcePrefix, model.Name)));
             item.SetMetadata("AccessorName", accessor);
+            if (model.HasExternalData)
+            {
+                Ship(model, item, files);
+            }
+
             items.Add(item);
         }
 
+        ModelFiles = files.ToArray();
         return items.ToArray();
+    }
+
+    // The .onnx and its data files go to the output folder, where ONNX Runtime opening the .onnx by path finds the data.
+    private void Ship(ManifestModel model, TaskItem item, List<ITaskItem> files)
+    {
+        var dataFiles = ShippedModelFiles.RelativeDataFiles(model, out var problem);
+        if (problem != null)
+        {
+            Log.LogError(null, TaskDiagnostics.ExternalDataNotShippable, null, ManifestFile, 0, 0, 0, 0,
+                "Model '{0}' cannot be copied to the output folder: {1}. Delete the manifest and rebuild, so the engine writes the model again.",
+                model.Name, problem);
+            return;
+        }
+
+        var target = ShippedModelFiles.TargetPath(ModelsOutputFolder, Path.GetFileName(model.File));
+        item.SetMetadata("ExternalData", "true");
+        item.SetMetadata("FileTargetPath", MSBuildEscape.Escape(target));
+        files.Add(ShippedFile(model, model.File, target));
+        var targetFolder = Path.GetDirectoryName(target) ?? string.Empty;
+        foreach (var relative in dataFiles)
+        {
+            files.Add(ShippedFile(model, Path.Combine(Path.GetDirectoryName(model.File)!, relative), ShippedModelFiles.TargetPath(targetFolder, relative)));
+        }
+    }
+
+    private static ITaskItem ShippedFile(ManifestModel model, string source, string target)
+    {
+        var file = new TaskItem(MSBuildEscape.Escape(source));
+        file.SetMetadata("TargetPath", MSBuildEscape.Escape(target));
+        file.SetMetadata("Link", MSBuildEscape.Escape(target));
+        file.SetMetadata("ModelName", MSBuildEscape.Escape(model.Name));
+        return file;
     }
 }

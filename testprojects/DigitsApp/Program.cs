@@ -4,8 +4,13 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 // The model was compressed by the build and embedded in this assembly; the accessor was generated with it.
+// MODEL_BY_PATH (ExternalDataApp): its weights are in external data, so the build copied it beside the app instead.
 var (pixels, labels) = LoadTestSet(Path.Combine(AppContext.BaseDirectory, "data", "digits_test.csv"));
+#if MODEL_BY_PATH
+using var session = new InferenceSession(CompressedModels.Digits.FilePath);
+#else
 using var session = new InferenceSession(CompressedModels.Digits.ReadAllBytes());
+#endif
 
 var count = labels.Length;
 var input = new DenseTensor<float>(pixels, new[] { count, 1, 8, 8 });
@@ -28,7 +33,11 @@ for (var row = 0; row < count; row++)
 }
 
 Console.WriteLine($"models: {string.Join(", ", CompressedModels.All)}");
+#if MODEL_BY_PATH
+Console.WriteLine($"file: {CompressedModels.Digits.FilePath}");
+#else
 Console.WriteLine($"resource: {CompressedModels.Digits.ResourceName}");
+#endif
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy: {(double)correct / count:F4} ({correct}/{count})"));
 
 // digits_test.csv: header p0..p63,label; one test image per row, pixels already scaled to [0,1].

@@ -54,13 +54,14 @@ internal static class AccessorSource
 
     private static void WriteModel(StringBuilder code, string indent, string className, AccessorEntry entry)
     {
+        if (entry.FilePath != null)
+        {
+            WriteFileModel(code, indent, entry, entry.FilePath);
+            return;
+        }
+
         var inner = indent + "    ";
-        code.Append('\n');
-        code.Append(indent).Append("/// <summary>The compressed model ").Append(XmlText(entry.ModelName)).Append(".</summary>\n");
-        code.Append(indent).Append("public static class ").Append(entry.MemberName).Append('\n');
-        code.Append(indent).Append("{\n");
-        code.Append(inner).Append("/// <summary>The model's name in compression.yaml.</summary>\n");
-        code.Append(inner).Append("public const string Name = ").Append(Literal(entry.ModelName)).Append(";\n\n");
+        WriteClassStart(code, indent, entry, ".");
         code.Append(inner).Append("/// <summary>The manifest resource that holds the model's bytes.</summary>\n");
         code.Append(inner).Append("public const string ResourceName = ").Append(Literal(entry.ResourceName)).Append(";\n\n");
         code.Append(inner).Append("/// <summary>Opens the embedded ONNX model; the caller disposes the stream.</summary>\n");
@@ -84,6 +85,51 @@ internal static class AccessorSource
         code.Append(inner).Append("    }\n");
         code.Append(inner).Append("}\n");
         code.Append(indent).Append("}\n");
+    }
+
+    // A model with external data is copied beside the app, not embedded: ONNX Runtime finds the data file only beside a
+    // model it opens by path. OpenStream/ReadAllBytes stay as compile errors that say so, rather than vanishing.
+    private static void WriteFileModel(StringBuilder code, string indent, AccessorEntry entry, string filePath)
+    {
+        var inner = indent + "    ";
+        var notEmbedded = "Model " + entry.ModelName + " keeps its weights in external data, so it is not embedded: open it by path, e.g. new InferenceSession(" +
+            entry.MemberName + ".FilePath).";
+        WriteClassStart(code, indent, entry, ", copied to the app's folder with its external data.");
+        code.Append(inner).Append("private const string NotEmbedded = ").Append(Literal(notEmbedded)).Append(";\n\n");
+        code.Append(inner).Append("/// <summary>The model's .onnx file in the app's folder, its external data beside it: open it by path, e.g. new InferenceSession(FilePath).</summary>\n");
+        code.Append(inner).Append("public static string FilePath\n");
+        code.Append(inner).Append("{\n");
+        code.Append(inner).Append("    get { return global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory");
+        foreach (var segment in ShippedModelFiles.Segments(filePath))
+        {
+            code.Append(", ").Append(Literal(segment));
+        }
+
+        code.Append("); }\n");
+        code.Append(inner).Append("}\n");
+        foreach (var member in new[] { "global::System.IO.Stream OpenStream()", "byte[] ReadAllBytes()" })
+        {
+            code.Append('\n');
+            code.Append(inner).Append("/// <summary>Not available: the model is not embedded; use <see cref=\"FilePath\"/>.</summary>\n");
+            code.Append(inner).Append("[global::System.Obsolete(NotEmbedded, true)]\n");
+            code.Append(inner).Append("public static ").Append(member).Append('\n');
+            code.Append(inner).Append("{\n");
+            code.Append(inner).Append("    throw new global::System.NotSupportedException(NotEmbedded);\n");
+            code.Append(inner).Append("}\n");
+        }
+
+        code.Append(indent).Append("}\n");
+    }
+
+    // The nested class's summary, opening brace and Name constant, the same for either kind of model.
+    private static void WriteClassStart(StringBuilder code, string indent, AccessorEntry entry, string summaryEnd)
+    {
+        code.Append('\n');
+        code.Append(indent).Append("/// <summary>The compressed model ").Append(XmlText(entry.ModelName)).Append(summaryEnd).Append("</summary>\n");
+        code.Append(indent).Append("public static class ").Append(entry.MemberName).Append('\n');
+        code.Append(indent).Append("{\n");
+        code.Append(indent).Append("    /// <summary>The model's name in compression.yaml.</summary>\n");
+        code.Append(indent).Append("    public const string Name = ").Append(Literal(entry.ModelName)).Append(";\n\n");
     }
 
     /// <summary>A C# string literal for any text, non-ASCII kept as is (the file is UTF-8).</summary>

@@ -46,7 +46,8 @@ internal sealed class ModelManifest
                 RequiredString(model, "name"),
                 RequiredString(model, "file"),
                 OptionalString(model, "resourceName"),
-                OptionalString(model, "accessorName")));
+                OptionalString(model, "accessorName"),
+                Strings(model, "dataFiles")));
         }
 
         return new ModelManifest(Strings(root, "inputs"), models, Strings(root, "reports"));

@@ -30,6 +30,9 @@ internal static class TaskDiagnostics
     /// <summary>ModelCompressConfig names a file that does not exist (raised by the targets, a warning).</summary>
     public const string ConfigNotFound = "MC5097";
 
+    /// <summary>The manifest lists an external-data file the build cannot ship beside its model (missing, or in another folder).</summary>
+    public const string ExternalDataNotShippable = "MC5098";
+
     /// <summary>compression.yaml could not be read or a model's source found without the engine (design-time or passthrough build).</summary>
     public const string ConfigScanFailed = "MC5250";
 

@@ -75,7 +75,7 @@ public sealed record ModelArtifact(string Path, IReadOnlyList<string> DataFiles,
     /// </summary>
     public void CopyTo(string outputPath)
     {
-        var dataPath = outputPath + ".data";
+        var dataPath = OutputDataPath(outputPath);
         if (!HasExternalData)
         {
             IO.AtomicFile.Copy(Path, outputPath);
@@ -85,6 +85,11 @@ public sealed record ModelArtifact(string Path, IReadOnlyList<string> DataFiles,
 
         Load().Save(outputPath, ExternalOptions(System.IO.Path.GetFileName(dataPath)));
     }
+
+    /// <summary>The data files <see cref="CopyTo"/> writes beside <paramref name="outputPath"/>: none when the weights are inline.</summary>
+    public IReadOnlyList<string> OutputDataFiles(string outputPath) => HasExternalData ? [OutputDataPath(outputPath)] : [];
+
+    private static string OutputDataPath(string outputPath) => outputPath + ".data";
 
     private static OnnxSaveOptions ExternalOptions(string dataFileName) => new(UseExternalData: true, ExternalDataFileName: dataFileName);
 }

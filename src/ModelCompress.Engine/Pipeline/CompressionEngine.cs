@@ -130,7 +130,8 @@ public sealed class CompressionEngine(StepRegistry registry, IEngineObserver obs
                     r.Report.Name,
                     r.Report.Output!,
                     null, // the build names the resource after the project's root namespace
-                    BuildManifest.AccessorNameOf(r.Report.Name))).ToList();
+                    BuildManifest.AccessorNameOf(r.Report.Name),
+                    r.Compressed is { HasExternalData: true } c ? c.OutputDataFiles(r.Report.Output!) : null)).ToList();
                 new BuildManifest(BuildManifest.CurrentVersion, inputs.ToList(), models, [reportJson, reportMd, reportHtml]).Write(manifestPath);
 
                 // Stamped with the run's start: an input edited while the run was going is newer, so the next

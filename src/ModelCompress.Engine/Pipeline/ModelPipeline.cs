@@ -62,7 +62,7 @@ internal sealed class ModelPipeline(
             }
 
             compressed = final?.Artifact ?? originalArtifact;
-            if (ExternalDataOutput.Warning(model, compressed) is { } external)
+            if (ExternalDataOutput.Notice(model, compressed) is { } external)
             {
                 Report(external);
             }

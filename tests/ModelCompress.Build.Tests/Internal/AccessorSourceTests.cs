@@ -25,6 +25,21 @@ public sealed class AccessorSourceTests
     }
 
     [Fact]
+    public void A_model_shipped_as_files_gets_FilePath_and_bytes_access_is_a_compile_error()
+    {
+        var code = AccessorSource.Write("MyApp", "CompressedModels", new AccessorEntry[] { Two[0], new("Big", "big", "MyApp.Models.big.onnx", "models/big.onnx") });
+        var big = code[code.IndexOf("public static class Big", StringComparison.Ordinal)..];
+        var digits = code[..code.IndexOf("public static class Big", StringComparison.Ordinal)];
+
+        Assert.Contains("global::System.IO.Path.Combine(global::System.AppContext.BaseDirectory, \"models\", \"big.onnx\")", big);
+        Assert.Equal(2, big.Split("[global::System.Obsolete(NotEmbedded, true)]").Length - 1);
+        Assert.Contains("new InferenceSession(Big.FilePath)", big);
+        Assert.DoesNotContain("ResourceName", big);
+        Assert.DoesNotContain("FilePath", digits);
+        Assert.Contains("GetManifestResourceStream(ResourceName)", digits);
+    }
+
+    [Fact]
     public void Same_entries_give_the_same_text()
     {
         Assert.Equal(AccessorSource.Write("MyApp", "CompressedModels", Two), AccessorSource.Write("MyApp", "CompressedModels", Two));

@@ -23,6 +23,68 @@ public sealed class ReadModelCompressManifestTests : IDisposable
     }
 
     [Fact]
+    public void A_model_with_external_data_is_shipped_as_files_beside_the_app_not_embedded()
+    {
+        var onnx = Path.Combine(_folder.Path, "out", "big.onnx");
+        _folder.Write("out/big.onnx", "model");
+        _folder.Write("out/big.onnx.data", "weights");
+        var task = Read(Manifest(onnx, onnx + ".data"));
+
+        Assert.True(task.Execute(), _engine.Log);
+
+        var model = task.Models.Single(m => m.GetMetadata("ModelName") == "big");
+        Assert.Equal("true", model.GetMetadata("ExternalData"));
+        Assert.Equal(Path.Combine("models", "big.onnx"), model.GetMetadata("FileTargetPath"));
+        Assert.Equal("", task.Models.Single(m => m.GetMetadata("ModelName") == "digits").GetMetadata("ExternalData"));
+        Assert.Equal(new[] { onnx, onnx + ".data" }, task.ModelFiles.Select(f => f.ItemSpec));
+        Assert.Equal(new[] { Path.Combine("models", "big.onnx"), Path.Combine("models", "big.onnx.data") }, task.ModelFiles.Select(f => f.GetMetadata("TargetPath")));
+        Assert.All(task.ModelFiles, f => Assert.Equal(f.GetMetadata("TargetPath"), f.GetMetadata("Link")));
+    }
+
+    [Theory]
+    [InlineData("elsewhere/big.onnx.data", "is not in the folder of")]
+    [InlineData("out/gone.onnx.data", "does not exist")]
+    public void A_data_file_the_build_cannot_put_beside_its_model_is_an_MC5098_error(string dataFile, string expected)
+    {
+        var onnx = Path.Combine(_folder.Path, "out", "big.onnx");
+        _folder.Write("out/big.onnx", "model");
+        _folder.Write("elsewhere/big.onnx.data", "weights");
+        var task = Read(Manifest(onnx, Path.Combine(_folder.Path, dataFile)));
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("MC5098", error.Code);
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("'big'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("../outside")]
+    [InlineData("/abs")]
+    public void A_models_folder_outside_the_output_folder_is_an_MC5090_error(string folder)
+    {
+        var task = Read(Manifest("/o/big.onnx", "/o/big.onnx.data"));
+        task.ModelsOutputFolder = folder;
+
+        Assert.False(task.Execute());
+        Assert.Equal("MC5090", Assert.Single(_engine.Errors).Code);
+    }
+
+    [Fact]
+    public void The_models_folder_dot_is_the_output_folder_itself()
+    {
+        var onnx = Path.Combine(_folder.Path, "big.onnx");
+        _folder.Write("big.onnx", "model");
+        _folder.Write("big.onnx.data", "weights");
+        var task = Read(Manifest(onnx, onnx + ".data"));
+        task.ModelsOutputFolder = ".";
+
+        Assert.True(task.Execute(), _engine.Log);
+        Assert.Equal(new[] { "big.onnx", "big.onnx.data" }, task.ModelFiles.Select(f => f.GetMetadata("TargetPath")));
+    }
+
+    [Fact]
     public void A_missing_manifest_gives_no_items_and_no_error()
     {
         var task = new ReadModelCompressManifest { BuildEngine = _engine, ManifestFile = Path.Combine(_folder.Path, "none.json") };
@@ -53,6 +115,12 @@ public sealed class ReadModelCompressManifestTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private static string Manifest(string onnx, string dataFile) =>
+        """{ "version": 1, "models": [ { "name": "digits", "file": "/o/digits.onnx" }, { "name": "big", "file": "ONNX", "dataFiles": ["DATA"] } ] }"""
+            .Replace("ONNX", Json(onnx), StringComparison.Ordinal).Replace("DATA", Json(dataFile), StringComparison.Ordinal);
+
+    private static string Json(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
 
     private ReadModelCompressManifest Read(string json) => new()
     {

@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using ModelCompress.Cli.Tests.Support;
+using ModelCompress.Engine.Manifest;
 using ModelCompress.Engine.Reporting;
 using ModelCompress.Onnx.Proto;
 
@@ -34,8 +35,13 @@ public sealed class ExternalDataPipelineTests
         Assert.Equal(Layers, ModelProto.Parser.ParseFrom(File.ReadAllBytes(output)).Graph.Node.Count(n => n.OpType == "MatMulNBits"));
         var error = RelativeError(Infer(project.PathOf("models/big.onnx")), Infer(output));
         Assert.True(error < 0.2, $"relative L2 error of the int4 output {error}");
-        var warning = Assert.Single(outcome.Diagnostics, d => d.Code == "MC3180");
-        Assert.Contains("big.onnx.data", warning.Message);
+        var notice = Assert.Single(outcome.Diagnostics, d => d.Code == "MC3180");
+        Assert.Equal(DiagnosticSeverity.Info, notice.Severity);
+        Assert.Contains("big.onnx.data", notice.Message);
+        Assert.Contains("CompressedModels.Big.FilePath", notice.Message);
+        // The manifest names the data file, so the build copies it beside the app with the .onnx.
+        var manifest = Assert.Single(BuildManifest.Read(Path.Combine(project.OutputDir, "manifest.json")).Models);
+        Assert.Equal([output + ".data"], manifest.DataFiles);
     }
 
     [Fact]

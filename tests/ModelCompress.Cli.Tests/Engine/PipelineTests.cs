@@ -30,6 +30,8 @@ public sealed class PipelineTests
         Assert.Contains(project.ConfigPath, manifest.Inputs);
         Assert.Contains(project.PathOf("data/digits.npz"), manifest.Inputs);
         Assert.Equal("Digits", Assert.Single(manifest.Models).AccessorName);
+        Assert.Null(manifest.Models[0].DataFiles); // inline weights: no "dataFiles" key, the build embeds the model
+        Assert.DoesNotContain("dataFiles", File.ReadAllText(Path.Combine(project.OutputDir, "manifest.json")));
         Assert.True(File.Exists(Path.Combine(project.OutputDir, "digits.onnx")));
         Assert.Contains("## digits — passed", File.ReadAllText(Path.Combine(project.OutputDir, "report.md")));
     }
