@@ -37,7 +37,7 @@ public sealed class GradualChannelPruneRunner : IStepRunner<ChannelPruneSettings
         return TrainingStep.Run(
             new TrainingStepSpec("prune", input.Model, kd is null ? null : input.Original, kd?.Temperature ?? 1, kd?.Alpha ?? 0, [], training, LabelsRequired: kd is null,
                 Channels: (module, stepsPerEpoch, epochs) =>
-                    new GradualChannelPruner(module, graph, groups, settings, context.Seed, input.Step.PositionOf, stepsPerEpoch, epochs)),
+                    new GradualChannelPruner(module, input.Model, groups, settings, context.Seed, input.Step.PositionOf, stepsPerEpoch, epochs)),
             input,
             context);
     }
