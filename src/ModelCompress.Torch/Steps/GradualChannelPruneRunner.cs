@@ -8,8 +8,9 @@ namespace ModelCompress.Torch.Steps;
 
 /// <summary>
 /// <c>prune: { method: channel, schedule: gradual }</c>: channel group masks grow along the cubic ramp while the
-/// model trains (with KD from the original when the training block has <c>distill:</c>), then the masked channels
-/// are removed from the graph, so the output is smaller and faster. Groups, scores and allocation are the graph
+/// model trains (with KD from the original when the training block has <c>distill:</c>); when the ramp ends the masked
+/// channels are removed from the graph and the remaining epochs train the smaller network, so the output is smaller
+/// and faster and the second half trains at the cut network's cost. Groups, scores and allocation are the graph
 /// step's; a plan that cannot be met (a layer emptied, min_channels above a group) fails before any data is read.
 /// </summary>
 public sealed class GradualChannelPruneRunner : IStepRunner<ChannelPruneSettings>
@@ -37,7 +38,7 @@ public sealed class GradualChannelPruneRunner : IStepRunner<ChannelPruneSettings
         return TrainingStep.Run(
             new TrainingStepSpec("prune", input.Model, kd is null ? null : input.Original, kd?.Temperature ?? 1, kd?.Alpha ?? 0, [], training, LabelsRequired: kd is null,
                 Channels: (module, stepsPerEpoch, epochs) =>
-                    new GradualChannelPruner(module, graph, groups, settings, context.Seed, input.Step.PositionOf, stepsPerEpoch, epochs)),
+                    new GradualChannelPruner(module, input.Model, groups, settings, context.Seed, input.Step.PositionOf, stepsPerEpoch, epochs)),
             input,
             context);
     }

@@ -58,9 +58,9 @@ internal static class TrainingStep
             spec.Step, student, data.Train, data.Validation, objective, options, data.Regression, (ITrainingHooks?)pruner ?? (ITrainingHooks?)channels ?? keeper, context.Progress, data.Metric, context.Cancellation));
         pruner?.Apply();
         keeper?.Apply();
-        channels?.Apply();
-        var trained = new OnnxModel(OnnxWeightWriter.WriteBack(spec.Student.Proto, studentModule));
-        var removed = channels?.Finish(trained).Facts ?? [];
+        var (trained, removed) = channels is null
+            ? (new OnnxModel(OnnxWeightWriter.WriteBack(spec.Student.Proto, studentModule)), [])
+            : channels.Finish();
 
         var facts = new List<StepFact> { new("validated on", data.ValidationSource) };
         if (data.TargetAccuracy is { } target)

@@ -6,12 +6,15 @@ namespace ModelCompress.Torch.Training;
 /// <summary>
 /// The training loop every training step shares: seeded shuffling, batches in their own dispose scope, the
 /// learning-rate schedule per optimizer step, validation after each epoch, the best epoch's weights kept and
-/// restored, an early stop once the target accuracy is reached, and a diagnostic (not NaN weights) when the loss
-/// stops being finite.
+/// restored, an early stop once the target accuracy is reached, a diagnostic (not NaN weights) when the loss
+/// stops being finite, and the model swapped for the one the hooks hand out (<see cref="ITrainingHooks.ReplaceModel"/>).
 /// </summary>
 public static class Trainer
 {
-    /// <summary>Trains <c>job.Model</c> in place and returns what happened. Leaves the model in eval mode.</summary>
+    /// <summary>
+    /// Trains <c>job.Model</c> in place (or, once the hooks replace it, their model) and returns what happened.
+    /// Leaves the model in eval mode.
+    /// </summary>
     public static TrainingReport Train(TrainingJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -26,8 +29,7 @@ public static class Trainer
             job.Objective.Prepare(model, job.Train.Slice(0, batchSize));
         }
 
-        var parameters = model.TrainableParameters().Concat(job.Objective.Parameters).ToList();
-        using var optimizer = OptimizerFactory.Create(options, parameters);
+        var optimizer = OptimizerFactory.Create(options, model.TrainableParameters().Concat(job.Objective.Parameters));
         var schedule = new LearningRateSchedule(options, stepsPerEpoch);
         var epochs = new List<EpochRecord>();
         ModelSnapshot? best = null;
@@ -48,7 +50,15 @@ public static class Trainer
                 {
                     job.Cancellation.ThrowIfCancellationRequested();
                     lr = schedule.At(step);
-                    lossSum += TrainBatch(job, optimizer, order.AsSpan(b * batchSize, Math.Min(batchSize, order.Length - (b * batchSize))), lr, epoch, b + 1, step);
+                    lossSum += TrainBatch(job, model, optimizer, order.AsSpan(b * batchSize, Math.Min(batchSize, order.Length - (b * batchSize))), lr, epoch, b + 1, step);
+                }
+
+                if (epoch < options.Epochs && job.Hooks?.ReplaceModel(epoch) is { } replacement)
+                {
+                    // Parameters of other shapes: their optimizer state (Adam moments, momentum) starts afresh.
+                    model = best is null ? replacement : throw new InvalidOperationException("A model can only be replaced before the first final epoch.");
+                    optimizer.Dispose();
+                    optimizer = OptimizerFactory.Create(options, model.TrainableParameters().Concat(job.Objective.Parameters));
                 }
 
                 var score = ValidationScore.Evaluate(model, job.Validation, job.Regression);
@@ -72,19 +82,20 @@ public static class Trainer
         finally
         {
             best?.Dispose();
+            optimizer.Dispose();
         }
 
         model.Module.eval();
         return new TrainingReport(epochs, bestEpoch, bestScore, stoppedEarly, step, job.Metric);
     }
 
-    private static double TrainBatch(TrainingJob job, optim.Optimizer optimizer, ReadOnlySpan<int> rows, double lr, int epoch, int batchNumber, long step)
+    private static double TrainBatch(TrainingJob job, TrainableModel model, optim.Optimizer optimizer, ReadOnlySpan<int> rows, double lr, int epoch, int batchNumber, long step)
     {
         using var scope = torch.NewDisposeScope();
         OptimizerFactory.SetLearningRate(optimizer, lr);
         var batch = job.Train.Batch(rows);
         optimizer.zero_grad();
-        var outputs = job.Model.Forward(batch.Inputs, job.Objective.StudentIntermediates);
+        var outputs = model.Forward(batch.Inputs, job.Objective.StudentIntermediates);
         var loss = job.Objective.Loss(batch, outputs);
         var value = loss.item<float>();
         if (!float.IsFinite(value))

@@ -25,7 +25,10 @@ public sealed class GradualChannelProcessTests
         Assert.Equal("prune.channel.gradual", step.RunnerKey);
         Assert.Contains(step.Facts, f => f.Key == "channels removed" && f.Value == "80/160");
         Assert.Contains(step.Facts, f => f.Key == "group /conv2/Conv" && f.Value == "64 -> 32");
-        Assert.True(step.Metrics!.Accuracy >= 0.95, $"accuracy {step.Metrics.Accuracy}");
+        // The budget's bound (original 0.9920 − 0.05): training stops at the first epoch whose validation top-1
+        // reaches the target, so the test top-1 lands near the bound (epoch 6 both ways: 0.9557 when the second half
+        // trained the masked full-width network, 0.9437 now that it trains the cut network; 0.9698 without the stop).
+        Assert.True(step.Metrics!.Accuracy >= 0.942, $"accuracy {step.Metrics.Accuracy}");
         // 32/64/64 → 16/32/32 channels: conv weights and biases and the classifier's input shrink with them.
         Assert.StartsWith("56394 -> 14378 ", step.Facts.Single(f => f.Key == "parameters").Value, StringComparison.Ordinal);
         var written = Path.Combine(project.OutputDir, project.OutputFiles().Single(f => f.EndsWith(".onnx", StringComparison.Ordinal)));
