@@ -16,8 +16,7 @@ public sealed class GradualNmPruner : ITrainingHooks, IDisposable
     private readonly int _maxZeros;
     private readonly PruneTarget[] _targets;
     private readonly NmLayout[] _layouts;
-    private readonly Tensor[] _weights;
-    private readonly Tensor[] _pruned;
+    private readonly WeightMasks _masks;
     private readonly int _rampEpochs;
     private int _zeros;
 
@@ -57,15 +56,10 @@ public sealed class GradualNmPruner : ITrainingHooks, IDisposable
         Skipped = skipped;
         _targets = grouped.Select(g => g.Target).ToArray();
         _layouts = grouped.Select(g => g.Layout).ToArray();
-        _weights = _targets.Select(t => module.Initializer(t.Initializer)).ToArray();
-        using (torch.no_grad())
-        {
-            _pruned = _weights.Select(w => w.eq(0).DetachFromDisposeScope()).ToArray();
-        }
-
+        _masks = new WeightMasks(_targets.Select(t => module.Initializer(t.Initializer)).ToArray());
         _rampEpochs = Math.Min(epochs, SparsitySchedule.RampEpochs(epochs));
         var final = (double)_maxZeros / m;
-        var initial = (double)_pruned.Sum(p => p.sum().item<long>()) / _targets.Sum(t => t.Elements);
+        var initial = (double)_masks.MaskedCount / _targets.Sum(t => t.Elements);
         Schedule = new SparsitySchedule(Math.Min(initial, final), final, (long)stepsPerEpoch * _rampEpochs);
     }
 
@@ -102,41 +96,28 @@ public sealed class GradualNmPruner : ITrainingHooks, IDisposable
     /// <inheritdoc />
     public bool IsFinal(int epoch) => epoch >= _rampEpochs;
 
-    /// <summary>Sets the pruned weights to +0 (masked_fill, so never −0).</summary>
-    public void Apply()
-    {
-        using var noGrad = torch.no_grad();
-        for (var i = 0; i < _weights.Length; i++)
-        {
-            _weights[i].masked_fill_(_pruned[i], 0f);
-        }
-    }
+    /// <summary>Sets the pruned weights to +0 (never −0).</summary>
+    public void Apply() => _masks.Apply();
 
     /// <summary>Zero elements per patterned target, in target order.</summary>
-    public IReadOnlyList<(PruneTarget Target, long Zeros)> Layers() =>
-        _targets.Select((t, i) => (t, _weights[i].eq(0).sum().item<long>())).ToList();
+    public IReadOnlyList<(PruneTarget Target, long Zeros)> Layers() => _targets.Zip(_masks.Zeros()).ToList();
 
     private void UpdateMasks()
     {
-        for (var i = 0; i < _weights.Length; i++)
+        for (var i = 0; i < _targets.Length; i++)
         {
+            var (weight, pruned) = (_masks.Weights[i], _masks.Masks[i]);
             var l = _layouts[i];
             long[] grouped = [l.Outer, l.Length / _m, _m, l.Inner];
             // Already-pruned weights rank lowest (|w| ≥ 0 > −1); a stable sort breaks ties by position in the group.
-            var scores = _weights[i].abs().masked_fill(_pruned[i], -1f).reshape(grouped);
+            var scores = weight.abs().masked_fill(pruned, -1f).reshape(grouped);
             var (_, order) = scores.sort(2, descending: false, stable: true);
             var lowest = order.narrow(2, 0, _zeros);
             var selected = torch.zeros(grouped, ScalarType.Bool).scatter_(2, lowest, torch.ones(lowest.shape, ScalarType.Bool));
-            _pruned[i].logical_or_(selected.reshape(_pruned[i].shape));
+            pruned.logical_or_(selected.reshape(pruned.shape));
         }
     }
 
     /// <summary>Frees the masks (the weights belong to the module).</summary>
-    public void Dispose()
-    {
-        foreach (var t in _pruned)
-        {
-            t.Dispose();
-        }
-    }
+    public void Dispose() => _masks.Dispose();
 }
