@@ -15,7 +15,7 @@ public static class TorchSteps
     public static string Salt { get; } =
         $"torch-train-v1;{typeof(TorchSteps).Assembly.ManifestModule.ModuleVersionId:N};torchsharp-0.107.0;libtorch-2.10.0;threads-1";
 
-    /// <summary>finetune, distill, prune.gradual and the channel prunes that need gradients, bound to the kinds the Engine declares for them.</summary>
+    /// <summary>finetune, distill, prune.gradual, prune.nm.gradual and the channel prunes that need gradients, bound to the kinds the Engine declares for them.</summary>
     public static IEnumerable<StepBinding> Runners() =>
     [
         StepBinding.Of(StepKinds.Finetune, new FinetuneRunner()),
@@ -23,6 +23,7 @@ public static class TorchSteps
         StepBinding.Of(StepKinds.GradualPrune, new GradualPruneRunner()),
         StepBinding.Of(StepKinds.GradualChannelPrune, new GradualChannelPruneRunner()),
         StepBinding.Of(StepKinds.TaylorChannelPrune, new TaylorChannelPruneRunner()),
+        StepBinding.Of(StepKinds.GradualNmPrune, new GradualNmPruneRunner()),
     ];
 
     /// <summary>

@@ -10,7 +10,15 @@ namespace ModelCompress.Engine.Config;
 /// <param name="M">Group length: a power of two up to 16 (2:4 is what sparse tensor cores run).</param>
 /// <param name="Include">Only these nodes are pruned (empty: all eligible).</param>
 /// <param name="Exclude">These nodes are never pruned.</param>
-public sealed record NmPruneSettings(int N, int M, IReadOnlyList<string> Include, IReadOnlyList<string> Exclude) : IStepSettings
+/// <param name="Schedule">oneshot (default): the pattern at once on the graph; gradual: zeros per group grow along the cubic ramp while training.</param>
+/// <param name="Training">The training of the gradual schedule; null for oneshot.</param>
+public sealed record NmPruneSettings(
+    int N,
+    int M,
+    IReadOnlyList<string> Include,
+    IReadOnlyList<string> Exclude,
+    PruneSchedule Schedule = PruneSchedule.Oneshot,
+    TrainingSettings? Training = null) : IStepSettings
 {
     /// <summary>Default n (2:4).</summary>
     public const int DefaultN = 2;
@@ -28,13 +36,32 @@ public sealed record NmPruneSettings(int N, int M, IReadOnlyList<string> Include
     public double Sparsity => 1.0 - ((double)N / M);
 
     /// <inheritdoc />
-    public string CanonicalForm => new CanonicalText(Kind).Add("method", PruneMethod.Nm).Add("n", N).Add("m", M)
-        .AddSet("include", Include).AddSet("exclude", Exclude).ToString();
+    public string CanonicalForm
+    {
+        get
+        {
+            // A one-shot step's form predates the schedule key, so its cache keys stay as they were.
+            var text = new CanonicalText(Kind).Add("method", PruneMethod.Nm).Add("n", N).Add("m", M).AddSet("include", Include).AddSet("exclude", Exclude);
+            return (Training is { } training ? text.Add("schedule", Schedule).AddRaw("training", training.CanonicalForm) : text).ToString();
+        }
+    }
 
-    internal static NmPruneSettings? Read(MappingReader map)
+    internal static NmPruneSettings? Read(MappingReader map, StepReadContext step)
     {
         map.Forbid("method is nm", "N:M pruning keeps n of every m weights, so its sparsity is 1 − n/m; set n and m instead.",
-            "sparsity", "scope", "schedule", "importance", "training", "max_layer_sparsity", "skip_first_last");
+            "sparsity", "scope", "importance", "max_layer_sparsity", "skip_first_last");
+        var schedule = map.Choice<PruneSchedule>("schedule") ?? PruneSchedule.Oneshot;
+        TrainingSettings? training = null;
+        if (schedule == PruneSchedule.Gradual)
+        {
+            training = PruneSettings.ReadGradualTraining(map, step);
+        }
+        else
+        {
+            map.Forbid("schedule is oneshot",
+                "One-shot N:M pruning does not train: set 'schedule: gradual' to prune while training, or add a finetune step after it.", "training");
+        }
+
         var n = map.Has("n") ? map.Integer("n", NumberRange.AtLeast(1)) : DefaultN;
         var m = map.Has("m") ? map.Integer("m", NumberRange.AtLeast(2)) : DefaultM;
         var valid = n is not null && m is not null;
@@ -58,6 +85,7 @@ public sealed record NmPruneSettings(int N, int M, IReadOnlyList<string> Include
 
         var include = map.Names("include") ?? [];
         var exclude = map.Names("exclude") ?? [];
-        return valid ? new NmPruneSettings(n!.Value, m!.Value, include, exclude) : null;
+        var trainingOk = schedule == PruneSchedule.Oneshot || training is not null;
+        return valid && trainingOk ? new NmPruneSettings(n!.Value, m!.Value, include, exclude, schedule, training) : null;
     }
 }

@@ -28,7 +28,11 @@ public static class StepKinds
         when: s => s.Schedule == PruneSchedule.Oneshot && s.Importance == PruneImportance.Taylor,
         dataSections: _ => ["train"], readsAccuracyBudget: _ => false);
 
-    public static StepKind<NmPruneSettings> NmPrune { get; } = new("prune.nm", "prune", PruneStepReader.Read, requiresTraining: false);
+    public static StepKind<NmPruneSettings> NmPrune { get; } =
+        new("prune.nm", "prune", PruneStepReader.Read, requiresTraining: false, when: s => s.Schedule == PruneSchedule.Oneshot);
+
+    public static StepKind<NmPruneSettings> GradualNmPrune { get; } =
+        new("prune.nm.gradual", "prune", PruneStepReader.Read, requiresTraining: true, when: s => s.Schedule == PruneSchedule.Gradual);
 
     public static StepKind<NeuronPruneSettings> NeuronPrune { get; } =
         new("prune.neurons", "prune", PruneStepReader.Read, requiresTraining: false, when: s => s.Method == PruneMethod.Neurons);
@@ -57,12 +61,12 @@ public static class StepKinds
     /// <summary>All kinds, in declaration order.</summary>
     public static IReadOnlyList<StepKind> All { get; } =
     [
-        Prepare, MagnitudePrune, GradualPrune, ChannelPrune, GradualChannelPrune, TaylorChannelPrune, NmPrune, NeuronPrune, HeadPrune,
+        Prepare, MagnitudePrune, GradualPrune, ChannelPrune, GradualChannelPrune, TaylorChannelPrune, NmPrune, GradualNmPrune, NeuronPrune, HeadPrune,
         DynamicQuantize, Fp16Quantize, WeightOnlyQuantize, StaticQuantize, Distill, Finetune,
     ];
 
     /// <summary>The kinds written under the <c>prune</c> key.</summary>
-    public static IReadOnlyList<StepKind> Pruning { get; } = [MagnitudePrune, GradualPrune, ChannelPrune, NmPrune, NeuronPrune, HeadPrune];
+    public static IReadOnlyList<StepKind> Pruning { get; } = [MagnitudePrune, GradualPrune, ChannelPrune, NmPrune, GradualNmPrune, NeuronPrune, HeadPrune];
 
     /// <summary>The kinds written under the <c>quantize</c> key.</summary>
     public static IReadOnlyList<StepKind> Quantizing { get; } = [DynamicQuantize, Fp16Quantize, WeightOnlyQuantize, StaticQuantize];

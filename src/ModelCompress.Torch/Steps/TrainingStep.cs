@@ -49,15 +49,17 @@ internal static class TrainingStep
             : null;
 
         using var channels = spec.Channels?.Invoke(studentModule, stepsPerEpoch, options.Epochs);
+        using var nm = spec.Nm?.Invoke(studentModule, stepsPerEpoch, options.Epochs);
 
         // Without a prune of its own, a training step keeps the zeros an earlier prune step made (masked fine-tuning).
-        using var keeper = pruner is null && channels is null
+        using var keeper = pruner is null && channels is null && nm is null
             ? SparsityKeeper.ForZerosIn(studentModule, PruneTargets.Find(spec.Student.Graph, studentModule.ParameterNames.Keys.ToHashSet(StringComparer.Ordinal), null, null))
             : null;
         var report = Trainer.Train(new TrainingJob(
-            spec.Step, student, data.Train, data.Validation, objective, options, data.Regression, (ITrainingHooks?)pruner ?? (ITrainingHooks?)channels ?? keeper, context.Progress, data.Metric, context.Cancellation));
+            spec.Step, student, data.Train, data.Validation, objective, options, data.Regression, (ITrainingHooks?)pruner ?? (ITrainingHooks?)channels ?? (ITrainingHooks?)nm ?? keeper, context.Progress, data.Metric, context.Cancellation));
         pruner?.Apply();
         keeper?.Apply();
+        nm?.Apply();
         var (trained, removed) = channels is null
             ? (new OnnxModel(OnnxWeightWriter.WriteBack(spec.Student.Proto, studentModule)), [])
             : channels.Finish();
@@ -74,15 +76,16 @@ internal static class TrainingStep
             facts.Add(new StepFact("zeros kept", keeper.KeptZeros.ToString(CultureInfo.InvariantCulture)));
         }
 
-        if (pruner is not null)
+        if ((pruner?.Layers() ?? nm?.Layers()) is { } layers)
         {
-            var layers = pruner.Layers();
             var zeros = layers.Sum(l => l.Zeros);
             var total = layers.Sum(l => l.Target.Elements);
             facts.Add(new StepFact("sparsity", F((double)zeros / total)));
             facts.Add(new StepFact("zeros", $"{zeros}/{total}"));
             facts.AddRange(layers.Select(l => new StepFact($"layer {l.Target.Node} ({l.Target.OpType})", F((double)l.Zeros / l.Target.Elements))));
         }
+
+        facts.AddRange((nm?.Skipped ?? []).Select(s => new StepFact($"dense {s.Node}", s.Why)));
 
         facts.AddRange(removed);
         return new StepResult(trained, facts);

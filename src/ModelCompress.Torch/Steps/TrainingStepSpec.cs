@@ -1,4 +1,5 @@
 using ModelCompress.Onnx;
+using ModelCompress.Torch.Training.Pruning;
 using ModelCompress.Torch.Training.Pruning.Channels;
 
 namespace ModelCompress.Torch.Steps;
@@ -6,7 +7,7 @@ namespace ModelCompress.Torch.Steps;
 /// <summary>
 /// What one training step asks for: the model to train, the teacher (null: no distillation), the KD weights, the
 /// training block, and the gradual-pruning settings when the step prunes (or, for channels, the pruner to create
-/// from the student module, the steps per epoch and the epochs).
+/// from the student module, the steps per epoch and the epochs; likewise for N:M).
 /// </summary>
 internal sealed record TrainingStepSpec(
     string Step,
@@ -18,4 +19,5 @@ internal sealed record TrainingStepSpec(
     TrainingSettings Training,
     bool LabelsRequired,
     PruneSettings? Prune = null,
-    Func<OnnxModule, int, int, GradualChannelPruner>? Channels = null);
+    Func<OnnxModule, int, int, GradualChannelPruner>? Channels = null,
+    Func<OnnxModule, int, int, GradualNmPruner>? Nm = null);

@@ -9,7 +9,7 @@ public sealed class RunnerTests
     {
         var runners = TorchSteps.Runners().ToList();
 
-        Assert.Equal(["distill", "finetune", "prune.channel.gradual", "prune.channel.taylor", "prune.gradual"], runners.Select(r => r.Kind.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["distill", "finetune", "prune.channel.gradual", "prune.channel.taylor", "prune.gradual", "prune.nm.gradual"], runners.Select(r => r.Kind.Name).Order(StringComparer.Ordinal));
         var torchFields = runners.SelectMany(r => r.Runner.GetType().GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public))
             .Where(f => f.FieldType.Assembly == typeof(TorchSharp.torch).Assembly).ToList();
         Assert.Empty(torchFields);

@@ -10,7 +10,7 @@ internal static class PruneStepReader
     {
         if (map.Value("method") is YScalar { Value: "nm" })
         {
-            return NmPruneSettings.Read(map);
+            return NmPruneSettings.Read(map, step);
         }
 
         if (map.Value("method") is YScalar { Value: "neurons" or "heads" } structured)

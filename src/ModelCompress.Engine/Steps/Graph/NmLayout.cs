@@ -30,6 +30,16 @@ public readonly record struct NmLayout(long Outer, long Length, long Inner)
         return (new NmLayout(outer, dims[axis], inner), null);
     }
 
+    /// <summary>
+    /// The layout of a weight that takes m-groups, or null with the reason it stays dense: no input axis, or one that
+    /// is not a multiple of m (sparse tensor cores only take whole groups, as NVIDIA's ASP skips such layers).
+    /// </summary>
+    public static (NmLayout? Layout, string? Why) ForGroups(OnnxNode node, IReadOnlyList<long> dims, int m)
+    {
+        var (layout, why) = Of(node, dims);
+        return layout is { } l && l.Length % m != 0 ? (null, $"its input dimension ({l.Length}) is not a multiple of {m}") : (layout, why);
+    }
+
     /// <summary>Flat index of element j of the input axis at outer position o and inner position i.</summary>
     public long Index(long o, long j, long i) => (((o * Length) + j) * Inner) + i;
 }

@@ -25,10 +25,10 @@ public sealed class NmPruner(int n, int m, IReadOnlyList<string>? include = null
         var skipped = new List<(string, string)>();
         foreach (var weight in weights)
         {
-            var (layout, why) = NmLayout.Of(weight.Node, weight.Tensor.Dims);
-            if (layout is not { } l || l.Length % m != 0)
+            var (layout, why) = NmLayout.ForGroups(weight.Node, weight.Tensor.Dims, m);
+            if (layout is not { } l)
             {
-                skipped.Add((weight.Node.DisplayName, why ?? $"its input dimension ({layout?.Length}) is not a multiple of {m}"));
+                skipped.Add((weight.Node.DisplayName, why!));
                 continue;
             }
 
@@ -45,14 +45,21 @@ public sealed class NmPruner(int n, int m, IReadOnlyList<string>? include = null
 
         if (layers.Count == 0)
         {
-            throw new CompressionException(Diagnostic.Error("MC3230",
-                $"N:M pruning ({n}:{m}) found no weight to prune in graph '{graph.Name}': " +
-                (skipped.Count == 0
-                    ? "no selected Conv/Gemm/MatMul node has a float weight initializer"
-                    : string.Join("; ", skipped.Select(s => $"{s.Item1}: {s.Item2}"))) +
-                ". Choose a smaller m, check include/exclude, or remove the step."));
+            throw NothingToPrune(graph.Name, n, m, skipped);
         }
 
         return new NmPruneResult(result, layers, skipped);
+    }
+
+    /// <summary>MC3230: no selected weight can take the pattern (the gradual N:M step reports the same).</summary>
+    public static CompressionException NothingToPrune(string graph, int n, int m, IReadOnlyList<(string Node, string Why)> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        return new CompressionException(Diagnostic.Error("MC3230",
+            $"N:M pruning ({n}:{m}) found no weight to prune in graph '{graph}': " +
+            (skipped.Count == 0
+                ? "no selected Conv/Gemm/MatMul node has a float weight initializer"
+                : string.Join("; ", skipped.Select(s => $"{s.Node}: {s.Why}"))) +
+            ". Choose a smaller m, check include/exclude, or remove the step."));
     }
 }

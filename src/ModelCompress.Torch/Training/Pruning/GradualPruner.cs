@@ -9,6 +9,7 @@ namespace ModelCompress.Torch.Training.Pruning;
 public sealed class GradualPruner : ITrainingHooks, IDisposable
 {
     private readonly IReadOnlyList<PruneTarget> _targets;
+    private readonly WeightMasks _masks;
     private readonly Tensor[] _weights;
     private readonly Tensor[] _pruned;
     private readonly Tensor[]? _scores;
@@ -22,10 +23,10 @@ public sealed class GradualPruner : ITrainingHooks, IDisposable
         ArgumentNullException.ThrowIfNull(targets);
         _targets = targets;
         _scope = scope;
-        _weights = targets.Select(t => module.Initializer(t.Initializer)).ToArray();
+        _masks = new WeightMasks(targets.Select(t => module.Initializer(t.Initializer)).ToArray());
+        (_weights, _pruned) = (_masks.Weights, _masks.Masks);
         using (torch.no_grad())
         {
-            _pruned = _weights.Select(w => w.eq(0).DetachFromDisposeScope()).ToArray();
             _scores = importance == PruneImportance.Taylor ? _weights.Select(w => torch.zeros_like(w).DetachFromDisposeScope()).ToArray() : null;
         }
 
@@ -73,20 +74,12 @@ public sealed class GradualPruner : ITrainingHooks, IDisposable
     public bool IsFinal(int epoch) => epoch >= _rampEpochs;
 
     /// <summary>Sets the pruned weights to +0 (masked_fill, so never −0).</summary>
-    public void Apply()
-    {
-        using var noGrad = torch.no_grad();
-        for (var i = 0; i < _weights.Length; i++)
-        {
-            _weights[i].masked_fill_(_pruned[i], 0f);
-        }
-    }
+    public void Apply() => _masks.Apply();
 
     /// <summary>Pruned elements per target, in target order.</summary>
-    public IReadOnlyList<(PruneTarget Target, long Zeros)> Layers() =>
-        _targets.Select((t, i) => (t, _weights[i].eq(0).sum().item<long>())).ToList();
+    public IReadOnlyList<(PruneTarget Target, long Zeros)> Layers() => _targets.Zip(_masks.Zeros()).ToList();
 
-    private long PrunedCount() => _pruned.Sum(p => p.sum().item<long>());
+    private long PrunedCount() => _masks.MaskedCount;
 
     private void UpdateMasks(double sparsity)
     {
@@ -100,7 +93,7 @@ public sealed class GradualPruner : ITrainingHooks, IDisposable
         if (_scope == PruneScope.Global)
         {
             var all = torch.cat(importance, 0);
-            var mask = Select(all, sparsity, _pruned.Sum(p => p.sum().item<long>()));
+            var mask = Select(all, sparsity, PrunedCount());
             long offset = 0;
             for (var i = 0; i < _weights.Length; i++)
             {
@@ -135,7 +128,8 @@ public sealed class GradualPruner : ITrainingHooks, IDisposable
     /// <summary>Frees masks and scores (the weights belong to the module).</summary>
     public void Dispose()
     {
-        foreach (var t in _pruned.Concat(_scores ?? []))
+        _masks.Dispose();
+        foreach (var t in _scores ?? [])
         {
             t.Dispose();
         }
