@@ -44,4 +44,7 @@ public enum OnnxFormatError
 
     /// <summary>The protobuf nests messages deeper than the parser's recursion limit.</summary>
     TooDeep,
+
+    /// <summary>An external data file could not be read or copied to its private snapshot (unreadable, or no room to copy).</summary>
+    ExternalDataUnreadable,
 }

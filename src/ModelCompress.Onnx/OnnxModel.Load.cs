@@ -7,8 +7,14 @@ namespace ModelCompress.Onnx;
 /// <summary>Loading: every way a file can fail to be a model ends in one <see cref="OnnxFormatException"/>.</summary>
 public sealed partial class OnnxModel
 {
-    /// <summary>Reads a model file and any external data it points at (relative to the model's folder).</summary>
-    public static OnnxModel Load(string path)
+    /// <summary>
+    /// Reads a model file and any external data it points at (relative to the model's folder), through a private
+    /// snapshot of each data file (<see cref="OnnxLoadOptions.Default"/>): safe for files someone else may change.
+    /// </summary>
+    public static OnnxModel Load(string path) => Load(path, null);
+
+    /// <summary>Reads a model file and its external data as <paramref name="options"/> say (default: <see cref="OnnxLoadOptions.Default"/>).</summary>
+    public static OnnxModel Load(string path, OnnxLoadOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (SafeFile.HasBadCharacter(path))
@@ -28,7 +34,7 @@ public sealed partial class OnnxModel
         }
 
         var bytes = File.ReadAllBytes(real);
-        return Parse(bytes, full, Path.GetDirectoryName(full));
+        return Parse(bytes, full, Path.GetDirectoryName(full), options ?? OnnxLoadOptions.Default);
     }
 
     /// <summary>The largest model file read (protobuf cannot hold one message over 2 GiB).</summary>
@@ -41,10 +47,10 @@ public sealed partial class OnnxModel
     public static OnnxModel FromBytes(byte[] bytes, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        return Parse(bytes, null, baseDirectory);
+        return Parse(bytes, null, baseDirectory, OnnxLoadOptions.Default);
     }
 
-    private static OnnxModel Parse(byte[] bytes, string? path, string? baseDirectory)
+    private static OnnxModel Parse(byte[] bytes, string? path, string? baseDirectory, OnnxLoadOptions options)
     {
         var what = path is null ? "The model bytes" : $"'{path}'";
         if (bytes.Length == 0)
@@ -64,7 +70,7 @@ public sealed partial class OnnxModel
         }
 
         Validate(proto, bytes, path, what);
-        ExternalDataReader.Resolve(proto, baseDirectory, path);
+        ExternalDataReader.Resolve(proto, baseDirectory, path, options);
         TensorValidator.Validate(proto, path);
         return new OnnxModel(proto);
     }

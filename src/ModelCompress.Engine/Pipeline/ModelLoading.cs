@@ -8,11 +8,17 @@ namespace ModelCompress.Engine.Pipeline;
 /// <summary>Loads a model named in the config; an unreadable file becomes one MC30xx at the <c>source</c> key.</summary>
 internal static class ModelLoading
 {
-    public static (OnnxModel Model, ModelArtifact Artifact) Load(ModelConfig model)
+    /// <summary>
+    /// Loads the user's model. Its external data is mapped through private snapshots made in a staging folder of
+    /// <paramref name="cache"/> (on the cache's disk, not a RAM-backed temporary folder): the user's own files may be
+    /// truncated or rewritten while the build runs, which would kill a process that mapped them.
+    /// </summary>
+    public static (OnnxModel Model, ModelArtifact Artifact) Load(ModelConfig model, ArtifactCache cache)
     {
+        var snapshots = cache.NewStagingFolder();
         try
         {
-            var loaded = OnnxModel.Load(model.SourcePath);
+            var loaded = OnnxModel.Load(model.SourcePath, new OnnxLoadOptions(SnapshotFolder: snapshots));
             RejectNonFinite(model, loaded);
             // The files as given, external data included: their hash keys the cache, their size is the baseline's.
             return (loaded, ModelArtifact.OfModelFile(model.SourcePath));
@@ -20,6 +26,10 @@ internal static class ModelLoading
         catch (OnnxFormatException e)
         {
             throw new CompressionException(Diagnostic.Error(ModelCodes.Of(e.Error), $"Model '{model.Name}': {e.Message}", model.SourcePosition));
+        }
+        finally
+        {
+            ArtifactCache.Discard(snapshots); // the snapshots were unlinked once mapped (where the OS allows): only the folder is left
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class ModelPipeline(
         ModelArtifact? compressed = null;
         try
         {
-            var (original, originalArtifact) = clock.Time("load model", () => ModelLoading.Load(model));
+            var (original, originalArtifact) = clock.Time("load model", () => ModelLoading.Load(model, cache));
             inputs.AddRange(ModelLoading.ExternalFiles(model.SourcePath));
             var signature = ModelSignature.FromOnnx(original);
             inputs.AddRange(model.Steps.SelectMany(s => s.Settings.ReferencedFiles));
