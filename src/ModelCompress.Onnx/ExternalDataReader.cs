@@ -23,12 +23,12 @@ internal static class ExternalDataReader
         {
             if (tensor.DataLocation == TensorProto.Types.DataLocation.External)
             {
-                Load(tensor, baseDirectory, modelPath, file => MapOnce(file, mapped, options, tensor));
+                Load(tensor, baseDirectory, modelPath, (file, location) => MapOnce(file, location, mapped, options, tensor));
             }
         }
     }
 
-    private static void Load(TensorProto tensor, string? baseDirectory, string? modelPath, Func<string, MappedDataFile> map)
+    private static void Load(TensorProto tensor, string? baseDirectory, string? modelPath, Func<string, string, MappedDataFile> map)
     {
         var entries = tensor.ExternalData.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         if (!entries.TryGetValue("location", out var location) || location.Length == 0)
@@ -50,7 +50,7 @@ internal static class ExternalDataReader
 
         var file = FileFor(Path.Combine(baseDirectory, location), baseDirectory, tensor, modelPath);
         var offset = ParseLong(entries, "offset", 0, modelPath, tensor);
-        var data = map(file);
+        var data = map(file, location);
         var fileLength = data.Length;
         var expected = ExpectedBytes(tensor, modelPath);
         // Compared without adding, so an offset near 2^63 cannot overflow into a "valid" range.
@@ -77,28 +77,42 @@ internal static class ExternalDataReader
         tensor.ClearDataLocation();
     }
 
-    private static MappedDataFile MapOnce(string file, Dictionary<string, MappedDataFile> mapped, OnnxLoadOptions options, TensorProto tensor)
+    // Keyed by location when copying (each name the model uses must exist in the copy), else by the real file.
+    private static MappedDataFile MapOnce(string file, string location, Dictionary<string, MappedDataFile> mapped, OnnxLoadOptions options, TensorProto tensor)
     {
-        if (mapped.TryGetValue(file, out var data))
+        var key = options.CopyFolder is null ? file : location;
+        if (mapped.TryGetValue(key, out var data))
         {
             return data;
         }
 
-        var folder = options.SnapshotFolder ?? Path.GetTempPath();
+        var folder = options.CopyFolder ?? options.SnapshotFolder ?? Path.GetTempPath();
+        var inPlace = options.MapInPlace && options.CopyFolder is null;
         try
         {
-            data = options.MapInPlace ? MappedDataFile.Open(file) : DataSnapshot.Map(file, folder);
+            data = options switch
+            {
+                { CopyFolder: { } copies } => MapCopy(file, Path.Combine(copies, location)),
+                { MapInPlace: true } => MappedDataFile.Open(file),
+                _ => DataSnapshot.Map(file, folder),
+            };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OnnxFormatException(file, OnnxFormatError.ExternalDataUnreadable,
-                $"External data of tensor '{tensor.Name}' in '{file}' could not be " +
-                (options.MapInPlace ? "mapped" : $"copied to a private snapshot in '{folder}'") + $" ({e.Message}). " +
-                "Check that the file is readable and that the snapshot folder is writable with room for the file (set TMPDIR to another folder).", e);
+            throw new OnnxFormatException(file, inPlace ? OnnxFormatError.ExternalDataInvalid : OnnxFormatError.CopyFailed,
+                $"External data of tensor '{tensor.Name}' in '{file}' could not be " + (inPlace ? "mapped" : $"copied to '{folder}'") + $" ({e.Message}). " +
+                "Check that the file is readable and that the folder is writable with room for the file (set TMPDIR to another folder).", e);
         }
 
-        mapped.Add(file, data);
+        mapped.Add(key, data);
         return data;
+    }
+
+    private static MappedDataFile MapCopy(string file, string copy)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(file, copy, overwrite: true);
+        return MappedDataFile.Open(copy);
     }
 
     // The real file behind the location: a symlink may point anywhere, so its target must be a regular file in the

@@ -45,6 +45,6 @@ public enum OnnxFormatError
     /// <summary>The protobuf nests messages deeper than the parser's recursion limit.</summary>
     TooDeep,
 
-    /// <summary>An external data file could not be read or copied to its private snapshot (unreadable, or no room to copy).</summary>
-    ExternalDataUnreadable,
+    /// <summary>The model or its external data could not be copied to a snapshot or copy folder (unreadable, folder not writable, disk full).</summary>
+    CopyFailed,
 }

@@ -10,7 +10,12 @@ namespace ModelCompress.Onnx;
 /// Where a private copy of each external-data file goes when <paramref name="MapInPlace"/> is off (default: the
 /// system temporary folder). Choose a folder on disk, not a RAM-backed tmpfs, for models of gigabytes.
 /// </param>
-public sealed record OnnxLoadOptions(bool MapInPlace = false, string? SnapshotFolder = null)
+/// <param name="CopyFolder">
+/// Instead of private snapshots, copy the model file and each external-data file into this (caller-owned) folder under
+/// the same names and relative locations, map those copies and keep them: the folder then holds exactly the bytes that
+/// were loaded, for ONNX Runtime to open by path and for a hash to cover, however the user's files change meanwhile.
+/// </param>
+public sealed record OnnxLoadOptions(bool MapInPlace = false, string? SnapshotFolder = null, string? CopyFolder = null)
 {
     /// <summary>Files someone else may change: each external-data file is copied to a private snapshot that is mapped.</summary>
     public static OnnxLoadOptions Default { get; } = new();

@@ -34,7 +34,28 @@ public sealed partial class OnnxModel
         }
 
         var bytes = File.ReadAllBytes(real);
-        return Parse(bytes, full, Path.GetDirectoryName(full), options ?? OnnxLoadOptions.Default);
+        options ??= OnnxLoadOptions.Default;
+        if (options.CopyFolder is { } copies)
+        {
+            CopyModelFile(bytes, Path.Combine(copies, Path.GetFileName(full)), full);
+        }
+
+        return Parse(bytes, full, Path.GetDirectoryName(full), options);
+    }
+
+    // The very bytes parsed, so the copy and the loaded model cannot differ even when the user's file changes meanwhile.
+    private static void CopyModelFile(byte[] bytes, string copy, string full)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.WriteAllBytes(copy, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OnnxFormatException(full, OnnxFormatError.CopyFailed,
+                $"ONNX model file '{full}' could not be copied to '{copy}' ({e.Message}). Check that the folder is writable and has room for the model.", e);
+        }
     }
 
     /// <summary>The largest model file read (protobuf cannot hold one message over 2 GiB).</summary>

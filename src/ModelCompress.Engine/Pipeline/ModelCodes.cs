@@ -20,7 +20,7 @@ public static class ModelCodes
         OnnxFormatError.TensorShapeInvalid => "MC3304",
         OnnxFormatError.TensorDataMismatch => "MC3305",
         OnnxFormatError.TooDeep => "MC3306",
-        OnnxFormatError.ExternalDataUnreadable => "MC3315",
+        OnnxFormatError.CopyFailed => "MC3315",
         _ => "MC3007",
     };
 }

@@ -9,27 +9,41 @@ namespace ModelCompress.Engine.Pipeline;
 internal static class ModelLoading
 {
     /// <summary>
-    /// Loads the user's model. Its external data is mapped through private snapshots made in a staging folder of
-    /// <paramref name="cache"/> (on the cache's disk, not a RAM-backed temporary folder): the user's own files may be
-    /// truncated or rewritten while the build runs, which would kill a process that mapped them.
+    /// Loads the user's model through a byte-for-byte copy of its files (model and external data) in a staging folder
+    /// of <paramref name="cache"/>, and returns the copy as the artifact: the user's files may be truncated or rewritten
+    /// while the build runs, which would kill a process that mapped them (SIGBUS) and hand ONNX Runtime other bytes than
+    /// the steps see. The copy is what is mapped, evaluated, hashed for the cache key and measured; it costs disk on the
+    /// cache's volume (not heap, not a RAM-backed temporary folder), whatever the model's size. The caller removes
+    /// the folder (<see cref="Release"/>) when the model's run is over.
     /// </summary>
     public static (OnnxModel Model, ModelArtifact Artifact) Load(ModelConfig model, ArtifactCache cache)
     {
-        var snapshots = cache.NewStagingFolder();
+        var copies = cache.NewStagingFolder();
         try
         {
-            var loaded = OnnxModel.Load(model.SourcePath, new OnnxLoadOptions(SnapshotFolder: snapshots));
+            var loaded = OnnxModel.Load(model.SourcePath, new OnnxLoadOptions(CopyFolder: copies));
             RejectNonFinite(model, loaded);
-            // The files as given, external data included: their hash keys the cache, their size is the baseline's.
-            return (loaded, ModelArtifact.OfModelFile(model.SourcePath));
+            var copy = Path.Combine(copies, Path.GetFileName(model.SourcePath));
+            return (loaded, ModelArtifact.Of(copy, ExternalFiles(copy)) with { EngineOwned = true });
         }
         catch (OnnxFormatException e)
         {
+            ArtifactCache.Discard(copies);
             throw new CompressionException(Diagnostic.Error(ModelCodes.Of(e.Error), $"Model '{model.Name}': {e.Message}", model.SourcePosition));
         }
-        finally
+        catch
         {
-            ArtifactCache.Discard(snapshots); // the snapshots were unlinked once mapped (where the OS allows): only the folder is left
+            ArtifactCache.Discard(copies);
+            throw;
+        }
+    }
+
+    /// <summary>Removes the copy <see cref="Load"/> made (on Unix its mapped files stay readable until unmapped).</summary>
+    public static void Release(ModelArtifact? loaded)
+    {
+        if (loaded is not null)
+        {
+            ArtifactCache.Discard(Path.GetDirectoryName(loaded.Path)!);
         }
     }
 

@@ -37,9 +37,11 @@ internal sealed class ModelPipeline(
         var steps = new List<StepReport>();
         var budgets = new List<BudgetReport>();
         ModelArtifact? compressed = null;
+        ModelArtifact? loaded = null;
         try
         {
             var (original, originalArtifact) = clock.Time("load model", () => ModelLoading.Load(model, cache));
+            loaded = originalArtifact;
             inputs.AddRange(ModelLoading.ExternalFiles(model.SourcePath));
             var signature = ModelSignature.FromOnnx(original);
             inputs.AddRange(model.Steps.SelectMany(s => s.Settings.ReferencedFiles));
@@ -66,7 +68,8 @@ internal sealed class ModelPipeline(
                 }
             }
 
-            compressed = final?.Artifact ?? originalArtifact;
+            // Without steps the output is the user's model: taken from the user's files, as the copy goes when this run ends.
+            compressed = final?.Artifact ?? ModelArtifact.OfModelFile(model.SourcePath);
             if (ExternalDataOutput.Warning(model, compressed) is { } external)
             {
                 Report(external);
@@ -78,6 +81,10 @@ internal sealed class ModelPipeline(
             {
                 Report(d);
             }
+        }
+        finally
+        {
+            ModelLoading.Release(loaded);
         }
 
         var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

@@ -64,31 +64,34 @@ public sealed class LeftoverTempTests
     }
 
     [Fact]
-    public void A_source_data_file_truncated_right_after_loading_never_crashes_the_run()
+    public void A_source_data_file_truncated_right_after_loading_leaves_the_run_whole()
     {
         using var project = new TempProject();
         var source = project.PathOf("models/big.onnx");
         ExternalDataModel.Write(source, layers: 2, dim: 256, seed: 3);
+        var expected = File.ReadAllBytes(source + ".data");
         project.WriteConfig("""
             version: 1
             models:
               big:
-                source: models/big.onnx
-                steps:
-                  - quantize: { mode: weight_only, bits: 4 }
                 evaluation: { warmup: 0, iterations: 1 }
+                source: models/big.onnx
+                steps: [ { quantize: { mode: weight_only, bits: 4 } } ]
             """);
         var options = new RunOptions(project.ConfigPath, project.OutputDir, project.CacheDir, null, DiagnosticSeverity.Error, Path.Combine(project.OutputDir, "manifest.json"));
 
-        // With the user's file mapped in place this run dies of SIGBUS at the first read of a weight; a snapshot keeps going.
+        // Mapped in place, the user's file would SIGBUS the engine at the first weight read; opened by path, ONNX Runtime
+        // would fail to load the baseline. The run works on the engine's own copy of the bytes it loaded instead.
         var outcome = EngineFactory.Create(new TruncateAfterLoad(source + ".data")).Run(options);
 
-        var errors = outcome.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(outcome.Succeeded || errors.Count == 1, string.Join(" | ", outcome.Diagnostics));
-        Assert.All(errors, e => Assert.StartsWith("MC", e.Code, StringComparison.Ordinal));
+        Assert.True(outcome.Succeeded, string.Join(" | ", outcome.Diagnostics));
         Assert.Equal(0, new FileInfo(source + ".data").Length);
+        var output = Path.Combine(project.OutputDir, "big.onnx");
+        Assert.Equal(2, Onnx.Proto.ModelProto.Parser.ParseFrom(File.ReadAllBytes(output)).Graph.Node.Count(n => n.OpType == "MatMulNBits"));
+        var report = Assert.Single(ReportJson.Deserialize(File.ReadAllText(Path.Combine(project.OutputDir, "report.json"))).Models);
+        Assert.Equal(new FileInfo(source).Length + expected.Length, report.Original!.SizeBytes);
         var staging = Path.Combine(project.CacheDir, ArtifactCache.StagingFolder);
-        Assert.True(!Directory.Exists(staging) || !Directory.EnumerateFileSystemEntries(staging).Any(), "a snapshot or staging folder was left in the cache");
+        Assert.True(!Directory.Exists(staging) || !Directory.EnumerateFileSystemEntries(staging).Any(), "the copy of the source was left in the cache");
     }
 
     private static string Leftover(string path, DateTime written)

@@ -79,7 +79,7 @@ public sealed class SourceDataSnapshotTests
 
         var ex = Assert.Throws<OnnxFormatException>(() => OnnxModel.Load(path, new OnnxLoadOptions(SnapshotFolder: notAFolder)));
 
-        Assert.Equal(OnnxFormatError.ExternalDataUnreadable, ex.Error);
+        Assert.Equal(OnnxFormatError.CopyFailed, ex.Error);
         Assert.Contains("private snapshot", ex.Message);
         Assert.Contains("TMPDIR", ex.Message);
     }
