@@ -67,7 +67,7 @@ public static class CacheSweeper
                 return true;
             }
 
-            if (!Directory.Exists(path) || NewestWrite(path) >= cutoff)
+            if (!Directory.Exists(path) || NewestWrite(path) >= cutoff || HeldFolder.IsHeld(path))
             {
                 return false;
             }

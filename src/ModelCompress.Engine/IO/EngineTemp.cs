@@ -33,7 +33,7 @@ public static class EngineTemp
 
             foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*").ToList())
             {
-                if (Caching.CacheSweeper.NewestWrite(folder) < cutoff)
+                if (Caching.CacheSweeper.NewestWrite(folder) < cutoff && !Caching.HeldFolder.IsHeld(folder))
                 {
                     Directory.Delete(folder, recursive: true);
                     removed++;

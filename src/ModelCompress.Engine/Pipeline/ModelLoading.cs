@@ -10,40 +10,24 @@ internal static class ModelLoading
 {
     /// <summary>
     /// Loads the user's model through a byte-for-byte copy of its files (model and external data) in a staging folder
-    /// of <paramref name="cache"/>, and returns the copy as the artifact: the user's files may be truncated or rewritten
+    /// (<paramref name="copies"/>, held for the model's run), and returns the copy as the artifact: the user's files may be truncated or rewritten
     /// while the build runs, which would kill a process that mapped them (SIGBUS) and hand ONNX Runtime other bytes than
     /// the steps see. The copy is what is mapped, evaluated, hashed for the cache key and measured; it costs disk on the
-    /// cache's volume (not heap, not a RAM-backed temporary folder), whatever the model's size. The caller removes
-    /// the folder (<see cref="Release"/>) when the model's run is over.
+    /// cache's volume (not heap, not a RAM-backed temporary folder), whatever the model's size. Disposing
+    /// <paramref name="copies"/> removes it (on Unix its mapped files stay readable until unmapped).
     /// </summary>
-    public static (OnnxModel Model, ModelArtifact Artifact) Load(ModelConfig model, ArtifactCache cache)
+    public static (OnnxModel Model, ModelArtifact Artifact) Load(ModelConfig model, HeldFolder copies)
     {
-        var copies = cache.NewStagingFolder();
         try
         {
-            var loaded = OnnxModel.Load(model.SourcePath, new OnnxLoadOptions(CopyFolder: copies));
+            var loaded = OnnxModel.Load(model.SourcePath, new OnnxLoadOptions(CopyFolder: copies.Path));
             RejectNonFinite(model, loaded);
-            var copy = Path.Combine(copies, Path.GetFileName(model.SourcePath));
+            var copy = Path.Combine(copies.Path, Path.GetFileName(model.SourcePath));
             return (loaded, ModelArtifact.Of(copy, ExternalFiles(copy)) with { EngineOwned = true });
         }
         catch (OnnxFormatException e)
         {
-            ArtifactCache.Discard(copies);
             throw new CompressionException(Diagnostic.Error(ModelCodes.Of(e.Error), $"Model '{model.Name}': {e.Message}", model.SourcePosition));
-        }
-        catch
-        {
-            ArtifactCache.Discard(copies);
-            throw;
-        }
-    }
-
-    /// <summary>Removes the copy <see cref="Load"/> made (on Unix its mapped files stay readable until unmapped).</summary>
-    public static void Release(ModelArtifact? loaded)
-    {
-        if (loaded is not null)
-        {
-            ArtifactCache.Discard(Path.GetDirectoryName(loaded.Path)!);
         }
     }
 

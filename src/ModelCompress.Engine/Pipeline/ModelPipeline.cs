@@ -37,11 +37,10 @@ internal sealed class ModelPipeline(
         var steps = new List<StepReport>();
         var budgets = new List<BudgetReport>();
         ModelArtifact? compressed = null;
-        ModelArtifact? loaded = null;
+        using var copies = HeldFolder.Create(cache); // the copy of the user's files this run works from
         try
         {
-            var (original, originalArtifact) = clock.Time("load model", () => ModelLoading.Load(model, cache));
-            loaded = originalArtifact;
+            var (original, originalArtifact) = clock.Time("load model", () => ModelLoading.Load(model, copies));
             inputs.AddRange(ModelLoading.ExternalFiles(model.SourcePath));
             var signature = ModelSignature.FromOnnx(original);
             inputs.AddRange(model.Steps.SelectMany(s => s.Settings.ReferencedFiles));
@@ -81,10 +80,6 @@ internal sealed class ModelPipeline(
             {
                 Report(d);
             }
-        }
-        finally
-        {
-            ModelLoading.Release(loaded);
         }
 
         var failed = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

@@ -50,6 +50,30 @@ public sealed class LeftoverTempTests
     }
 
     [Fact]
+    public void A_held_staging_folder_outlives_the_sweep_however_old_until_its_run_lets_go()
+    {
+        using var project = new TempProject();
+        var cache = ArtifactCache.Open(project.CacheDir);
+        var held = HeldFolder.Create(cache);
+        var killed = Path.Combine(cache.Root, ArtifactCache.StagingFolder, "killed-run");
+        Directory.CreateDirectory(killed);
+        Leftover(Path.Combine(killed, HeldFolder.LockName), TwoHoursAgo); // the lock of a killed run: no process holds it
+        foreach (var folder in new[] { held.Path, killed })
+        {
+            Leftover(Path.Combine(folder, "artifact.onnx"), TwoHoursAgo);
+            File.SetLastWriteTimeUtc(Path.Combine(folder, HeldFolder.LockName), TwoHoursAgo);
+            Directory.SetLastWriteTimeUtc(folder, TwoHoursAgo);
+        }
+
+        CacheSweeper.Sweep(cache.Root, CacheSweeper.StaleAfter);
+
+        Assert.True(Directory.Exists(held.Path), "the sweep removed a folder a live run holds");
+        Assert.False(Directory.Exists(killed));
+        held.Dispose();
+        Assert.False(Directory.Exists(held.Path));
+    }
+
+    [Fact]
     public void When_the_cache_staging_area_cannot_be_written_the_stand_in_is_a_swept_scratch_folder()
     {
         using var project = new TempProject();
