@@ -99,8 +99,9 @@ internal static class ExternalDataReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            var what = inPlace ? "mapped" : options.CopyFolder is null ? $"copied to a private snapshot in '{folder}'" : $"copied to '{folder}'";
             throw new OnnxFormatException(file, inPlace ? OnnxFormatError.ExternalDataInvalid : OnnxFormatError.CopyFailed,
-                $"External data of tensor '{tensor.Name}' in '{file}' could not be " + (inPlace ? "mapped" : $"copied to '{folder}'") + $" ({e.Message}). " +
+                $"External data of tensor '{tensor.Name}' in '{file}' could not be {what} ({e.Message}). " +
                 "Check that the file is readable and that the folder is writable with room for the file (set TMPDIR to another folder).", e);
         }
 

@@ -84,6 +84,44 @@ public sealed class SourceDataSnapshotTests
         Assert.Contains("TMPDIR", ex.Message);
     }
 
+    [Fact]
+    public void A_copy_folder_gets_the_model_and_its_data_byte_for_byte_and_the_copies_are_what_is_mapped()
+    {
+        var (path, values) = SaveModel("copy-source");
+        var folder = TestFiles.TempFolder("copy-target");
+
+        var loaded = OnnxModel.Load(path, new OnnxLoadOptions(CopyFolder: folder));
+        using (var stream = new FileStream(path + ".data", FileMode.Open, FileAccess.Write))
+        {
+            stream.SetLength(0);
+        }
+
+        Assert.Equal(["w.onnx", "w.onnx.data"], Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Path.Combine(folder, "w.onnx")));
+        Assert.Equal(values.Length * sizeof(float), new FileInfo(Path.Combine(folder, "w.onnx.data")).Length);
+        Assert.True(loaded.Graph.TryGetInitializer("w", out var w));
+        Assert.Equal(values, w.ToFloatArray());
+        Assert.True(OnnxModel.Load(Path.Combine(folder, "w.onnx"), OnnxLoadOptions.Owned).Graph.TryGetInitializer("w", out var fromCopy));
+        Assert.Equal(values, fromCopy.ToFloatArray());
+        if (File.Exists("/proc/self/maps"))
+        {
+            Assert.Contains(MappedPaths(), p => p == SafeFile.RealPath(Path.Combine(folder, "w.onnx.data")));
+        }
+    }
+
+    [Fact]
+    public void A_copy_folder_that_cannot_be_written_is_one_clear_error()
+    {
+        var (path, _) = SaveModel("copy-unwritable");
+        var notAFolder = Path.Combine(TestFiles.TempFolder("copy-blocked"), "file");
+        File.WriteAllText(notAFolder, "a file where the copy folder should be");
+
+        var ex = Assert.Throws<OnnxFormatException>(() => OnnxModel.Load(path, new OnnxLoadOptions(CopyFolder: notAFolder)));
+
+        Assert.Equal(OnnxFormatError.CopyFailed, ex.Error);
+        Assert.Contains("could not be copied", ex.Message);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
