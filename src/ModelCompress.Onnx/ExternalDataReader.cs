@@ -7,24 +7,28 @@ namespace ModelCompress.Onnx;
 
 /// <summary>
 /// Pulls tensors stored outside the model (data_location EXTERNAL) into <c>raw_data</c>, so everything above
-/// this layer sees one self-contained model. The bytes are not copied: <c>raw_data</c> wraps a read-only memory
-/// mapping of the data file (<see cref="MappedDataFile"/>), so a model of several gigabytes loads in constant heap.
+/// this layer sees one self-contained model. The bytes are not copied into the heap: <c>raw_data</c> wraps a read-only
+/// memory mapping (<see cref="MappedDataFile"/>), so a model of several gigabytes loads in constant heap. What is
+/// mapped is the file itself only when the caller owns it (<see cref="OnnxLoadOptions.MapInPlace"/>); anyone else's
+/// file is mapped through a private snapshot (<see cref="DataSnapshot"/>), because truncating a mapped file kills the
+/// process with SIGBUS. Offsets and lengths are checked against what is mapped, so a file cut short before or during
+/// the snapshot gets the same clear diagnostic as one cut short on disk.
 /// </summary>
 internal static class ExternalDataReader
 {
-    public static void Resolve(ModelProto model, string? baseDirectory, string? modelPath)
+    public static void Resolve(ModelProto model, string? baseDirectory, string? modelPath, OnnxLoadOptions options)
     {
         var mapped = new Dictionary<string, MappedDataFile>(StringComparer.Ordinal);
         foreach (var tensor in TensorWalker.All(model))
         {
             if (tensor.DataLocation == TensorProto.Types.DataLocation.External)
             {
-                Load(tensor, baseDirectory, modelPath, mapped);
+                Load(tensor, baseDirectory, modelPath, (file, location) => MapOnce(file, location, mapped, options, tensor));
             }
         }
     }
 
-    private static void Load(TensorProto tensor, string? baseDirectory, string? modelPath, Dictionary<string, MappedDataFile> mapped)
+    private static void Load(TensorProto tensor, string? baseDirectory, string? modelPath, Func<string, string, MappedDataFile> map)
     {
         var entries = tensor.ExternalData.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         if (!entries.TryGetValue("location", out var location) || location.Length == 0)
@@ -46,7 +50,8 @@ internal static class ExternalDataReader
 
         var file = FileFor(Path.Combine(baseDirectory, location), baseDirectory, tensor, modelPath);
         var offset = ParseLong(entries, "offset", 0, modelPath, tensor);
-        var fileLength = new FileInfo(file).Length;
+        var data = map(file, location);
+        var fileLength = data.Length;
         var expected = ExpectedBytes(tensor, modelPath);
         // Compared without adding, so an offset near 2^63 cannot overflow into a "valid" range.
         if (offset > fileLength)
@@ -66,22 +71,49 @@ internal static class ExternalDataReader
             throw Invalid(modelPath, tensor, $"declares {length} bytes of external data but its shape needs {expected}");
         }
 
-        // One file is mapped once per load; the length was checked against the file, and expected fits an int. An empty
-        // tensor reads nothing (and an empty file cannot be mapped at all).
-        tensor.RawData = length == 0 ? ByteString.Empty : UnsafeByteOperations.UnsafeWrap(MapOnce(file, mapped).Slice(offset, (int)length));
+        // One file is mapped once per load; the length was checked against the mapping, and expected fits an int.
+        tensor.RawData = length == 0 ? ByteString.Empty : UnsafeByteOperations.UnsafeWrap(data.Slice(offset, (int)length));
         tensor.ExternalData.Clear();
         tensor.ClearDataLocation();
     }
 
-    private static MappedDataFile MapOnce(string file, Dictionary<string, MappedDataFile> mapped)
+    // Keyed by location when copying (each name the model uses must exist in the copy), else by the real file.
+    private static MappedDataFile MapOnce(string file, string location, Dictionary<string, MappedDataFile> mapped, OnnxLoadOptions options, TensorProto tensor)
     {
-        if (!mapped.TryGetValue(file, out var data))
+        var key = options.CopyFolder is null ? file : location;
+        if (mapped.TryGetValue(key, out var data))
         {
-            data = MappedDataFile.Open(file);
-            mapped.Add(file, data);
+            return data;
         }
 
+        var folder = options.CopyFolder ?? options.SnapshotFolder ?? Path.GetTempPath();
+        var inPlace = options.MapInPlace && options.CopyFolder is null;
+        try
+        {
+            data = options switch
+            {
+                { CopyFolder: { } copies } => MapCopy(file, Path.Combine(copies, location)),
+                { MapInPlace: true } => MappedDataFile.Open(file),
+                _ => DataSnapshot.Map(file, folder),
+            };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var what = inPlace ? "mapped" : options.CopyFolder is null ? $"copied to a private snapshot in '{folder}'" : $"copied to '{folder}'";
+            throw new OnnxFormatException(file, inPlace ? OnnxFormatError.ExternalDataInvalid : OnnxFormatError.CopyFailed,
+                $"External data of tensor '{tensor.Name}' in '{file}' could not be {what} ({e.Message}). " +
+                "Check that the file is readable and that the folder is writable with room for the file (set TMPDIR to another folder).", e);
+        }
+
+        mapped.Add(key, data);
         return data;
+    }
+
+    private static MappedDataFile MapCopy(string file, string copy)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(file, copy, overwrite: true);
+        return MappedDataFile.Open(copy);
     }
 
     // The real file behind the location: a symlink may point anywhere, so its target must be a regular file in the

@@ -44,4 +44,7 @@ public enum OnnxFormatError
 
     /// <summary>The protobuf nests messages deeper than the parser's recursion limit.</summary>
     TooDeep,
+
+    /// <summary>The model or its external data could not be copied to a snapshot or copy folder (unreadable, folder not writable, disk full).</summary>
+    CopyFailed,
 }

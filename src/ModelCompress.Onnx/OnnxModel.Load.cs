@@ -6,8 +6,14 @@ namespace ModelCompress.Onnx;
 /// <summary>Loading: every way a file can fail to be a model ends in one <see cref="OnnxFormatException"/>.</summary>
 public sealed partial class OnnxModel
 {
-    /// <summary>Reads a model file and any external data it points at (relative to the model's folder).</summary>
-    public static OnnxModel Load(string path)
+    /// <summary>
+    /// Reads a model file and any external data it points at (relative to the model's folder), through a private
+    /// snapshot of each data file (<see cref="OnnxLoadOptions.Default"/>): safe for files someone else may change.
+    /// </summary>
+    public static OnnxModel Load(string path) => Load(path, null);
+
+    /// <summary>Reads a model file and its external data as <paramref name="options"/> say (default: <see cref="OnnxLoadOptions.Default"/>).</summary>
+    public static OnnxModel Load(string path, OnnxLoadOptions? options)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (SafeFile.HasBadCharacter(path))
@@ -27,7 +33,28 @@ public sealed partial class OnnxModel
         }
 
         var bytes = File.ReadAllBytes(real);
-        return Parse(bytes, full, Path.GetDirectoryName(full));
+        options ??= OnnxLoadOptions.Default;
+        if (options.CopyFolder is { } copies)
+        {
+            CopyModelFile(bytes, Path.Combine(copies, Path.GetFileName(full)), full);
+        }
+
+        return Parse(bytes, full, Path.GetDirectoryName(full), options);
+    }
+
+    // The very bytes parsed, so the copy and the loaded model cannot differ even when the user's file changes meanwhile.
+    private static void CopyModelFile(byte[] bytes, string copy, string full)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.WriteAllBytes(copy, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OnnxFormatException(full, OnnxFormatError.CopyFailed,
+                $"ONNX model file '{full}' could not be copied to '{copy}' ({e.Message}). Check that the folder is writable and has room for the model.", e);
+        }
     }
 
     /// <summary>The largest model file read (protobuf cannot hold one message over 2 GiB).</summary>
@@ -40,10 +67,10 @@ public sealed partial class OnnxModel
     public static OnnxModel FromBytes(byte[] bytes, string? baseDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        return Parse(bytes, null, baseDirectory);
+        return Parse(bytes, null, baseDirectory, OnnxLoadOptions.Default);
     }
 
-    private static OnnxModel Parse(byte[] bytes, string? path, string? baseDirectory)
+    private static OnnxModel Parse(byte[] bytes, string? path, string? baseDirectory, OnnxLoadOptions options)
     {
         var what = path is null ? "The model bytes" : $"'{path}'";
         if (bytes.Length == 0)
@@ -63,7 +90,7 @@ public sealed partial class OnnxModel
         }
 
         Validate(proto, bytes, path, what);
-        ExternalDataReader.Resolve(proto, baseDirectory, path);
+        ExternalDataReader.Resolve(proto, baseDirectory, path, options);
         TensorValidator.Validate(proto, path);
         return new OnnxModel(proto);
     }

@@ -74,7 +74,8 @@ public sealed partial class OnnxModel
 
     /// <summary>
     /// Writes the model to <paramref name="path"/>; tensor data goes to a side file when the options ask for it or
-    /// when the model exceeds 2 GB. Each file is written to a temporary name and then moved into place.
+    /// when the model exceeds 2 GB. Each file is written to a hidden temporary name beside it
+    /// (<c>.name.&lt;random&gt;.tmp</c>, the pattern the engine's leftover sweeps remove once stale) and then moved into place.
     /// </summary>
     public void Save(string path, OnnxSaveOptions? options = null)
     {
@@ -90,19 +91,30 @@ public sealed partial class OnnxModel
             proto = Proto.Clone();
             var location = options.ExternalDataFileName ?? Path.GetFileName(full) + ".data";
             var dataPath = Path.Combine(Path.GetDirectoryName(full)!, location);
-            var dataTemp = dataPath + ".tmp";
             var threshold = options.UseExternalData ? options.ExternalDataThreshold : 0;
-            ExternalDataWriter.Externalize(proto, dataTemp, location, threshold);
-            File.Move(dataTemp, dataPath, overwrite: true);
+            WriteThenMove(dataPath, temp => ExternalDataWriter.Externalize(proto, temp, location, threshold));
         }
 
-        var temp = full + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        WriteThenMove(full, temp =>
         {
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             proto.WriteTo(stream);
-        }
+        });
+    }
 
-        File.Move(temp, full, overwrite: true);
+    // A failed write removes its temporary file; only a killed process leaves one, for the sweep.
+    private static void WriteThenMove(string path, Action<string> write)
+    {
+        var temp = Files.TemporaryName.For(path);
+        try
+        {
+            write(temp);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private static string Normalize(string domain) => domain == "ai.onnx" ? string.Empty : domain;

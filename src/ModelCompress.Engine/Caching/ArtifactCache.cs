@@ -111,7 +111,7 @@ public sealed class ArtifactCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "modelcompress-" + name)).FullName;
+            return IO.EngineTemp.NewFolder(); // swept like every scratch folder once stale
         }
     }
 

@@ -67,7 +67,7 @@ public static class CacheSweeper
                 return true;
             }
 
-            if (!Directory.Exists(path) || Newest(path) >= cutoff)
+            if (!Directory.Exists(path) || NewestWrite(path) >= cutoff || HeldFolder.IsHeld(path))
             {
                 return false;
             }
@@ -81,8 +81,11 @@ public static class CacheSweeper
         }
     }
 
-    // A staging folder's own time changes when files are added; its newest file says when it was last worked on.
-    private static DateTime Newest(string folder) =>
+    /// <summary>
+    /// When a folder was last worked on: its own time changes only when entries are added or removed, so the newest
+    /// time of anything inside counts.
+    /// </summary>
+    public static DateTime NewestWrite(string folder) =>
         new DirectoryInfo(folder).EnumerateFileSystemInfos("*", SearchOption.AllDirectories)
             .Select(i => i.LastWriteTimeUtc)
             .Append(Directory.GetLastWriteTimeUtc(folder))

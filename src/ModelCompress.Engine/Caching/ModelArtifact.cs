@@ -20,8 +20,14 @@ public sealed record ModelArtifact(string Path, IReadOnlyList<string> DataFiles,
     /// <summary>Whether the weights live in external data files.</summary>
     public bool HasExternalData => DataFiles.Count > 0;
 
+    /// <summary>
+    /// The files are the engine's own (a cache entry or staging folder: written once, replaced only by rename), so
+    /// their external data may be mapped in place. A user's files are not: truncating a mapped file kills the process.
+    /// </summary>
+    public bool EngineOwned { get; init; }
+
     /// <summary>The artifact as ONNX Runtime opens it (from the file, so external data is found beside it).</summary>
-    public ModelSource Source => ModelSource.FromFile(Path, SizeBytes);
+    public ModelSource Source => ModelSource.FromFile(Path, SizeBytes, EngineOwned);
 
     /// <summary>Hashes and measures a model file and its data files (streamed: nothing is held in memory).</summary>
     public static ModelArtifact Of(string modelPath, IReadOnlyList<string> dataFiles)
@@ -42,7 +48,7 @@ public sealed record ModelArtifact(string Path, IReadOnlyList<string> DataFiles,
     public static ModelArtifact InFolder(string folder)
     {
         var data = System.IO.Path.Combine(folder, DataFileName);
-        return Of(System.IO.Path.Combine(folder, ModelFileName), File.Exists(data) ? [data] : []);
+        return Of(System.IO.Path.Combine(folder, ModelFileName), File.Exists(data) ? [data] : []) with { EngineOwned = true };
     }
 
     /// <summary>
@@ -65,8 +71,8 @@ public sealed record ModelArtifact(string Path, IReadOnlyList<string> DataFiles,
         DataFiles = DataFiles.Select(f => System.IO.Path.Combine(folder, System.IO.Path.GetFileName(f))).ToList(),
     };
 
-    /// <summary>The model, with its external data mapped rather than copied.</summary>
-    public OnnxModel Load() => OnnxModel.Load(Path);
+    /// <summary>The model, with its external data mapped rather than read into memory (in place only when <see cref="EngineOwned"/>).</summary>
+    public OnnxModel Load() => OnnxModel.Load(Path, EngineOwned ? OnnxLoadOptions.Owned : null);
 
     /// <summary>
     /// Writes the artifact to <paramref name="outputPath"/> for the app: the model file byte for byte when inline, else the

@@ -12,13 +12,15 @@ public sealed class ModelSource : IDisposable
     private readonly byte[]? _bytes;
     private readonly string? _path;
     private readonly string? _temporaryFolder;
+    private readonly bool _owned;
 
-    private ModelSource(byte[]? bytes, string? path, long size, string? temporaryFolder = null)
+    private ModelSource(byte[]? bytes, string? path, long size, string? temporaryFolder = null, bool owned = false)
     {
         _bytes = bytes;
         _path = path;
         SizeBytes = size;
         _temporaryFolder = temporaryFolder;
+        _owned = owned || temporaryFolder is not null;
     }
 
     /// <summary>Bytes the model occupies, external data included.</summary>
@@ -34,11 +36,15 @@ public sealed class ModelSource : IDisposable
     /// <summary>A model file; external data is found beside it.</summary>
     /// <param name="path">The <c>.onnx</c> file.</param>
     /// <param name="sizeBytes">Its size with its external data, when the caller knows it; else the file's own length.</param>
-    public static ModelSource FromFile(string path, long? sizeBytes = null)
+    /// <param name="engineOwned">
+    /// The files are the engine's own (a cache entry or staging folder, never rewritten in place), so <see cref="Load"/>
+    /// may map their external data directly; anyone else's files are mapped through a private snapshot.
+    /// </param>
+    public static ModelSource FromFile(string path, long? sizeBytes = null, bool engineOwned = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = Path.GetFullPath(path);
-        return new ModelSource(null, full, sizeBytes ?? new FileInfo(full).Length);
+        return new ModelSource(null, full, sizeBytes ?? new FileInfo(full).Length, owned: engineOwned);
     }
 
     /// <summary>
@@ -53,7 +59,7 @@ public sealed class ModelSource : IDisposable
             return FromBytes(model.ToBytes());
         }
 
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "modelcompress-ort-" + Guid.NewGuid().ToString("N"))).FullName;
+        var folder = IO.EngineTemp.NewFolder(); // swept once stale when a killed process never reached Dispose
         var file = Path.Combine(folder, "model.onnx");
         model.Save(file, new OnnxSaveOptions(UseExternalData: true));
         return new ModelSource(null, file, new FileInfo(file).Length + new FileInfo(file + ".data").Length, folder);
@@ -71,8 +77,8 @@ public sealed class ModelSource : IDisposable
     /// <summary>Bytes convert implicitly, so callers with a serialized model need not wrap it.</summary>
     public static implicit operator ModelSource(byte[] bytes) => FromBytes(bytes);
 
-    /// <summary>The parsed model (external data mapped, not copied).</summary>
-    public OnnxModel Load() => _bytes is not null ? OnnxModel.FromBytes(_bytes) : OnnxModel.Load(_path!);
+    /// <summary>The parsed model (external data mapped: in place for the engine's own files, else through a snapshot).</summary>
+    public OnnxModel Load() => _bytes is not null ? OnnxModel.FromBytes(_bytes) : OnnxModel.Load(_path!, _owned ? OnnxLoadOptions.Owned : null);
 
     /// <summary>An inference session on the model.</summary>
     internal InferenceSession Open(SessionOptions options) =>

@@ -1,6 +1,6 @@
 namespace ModelCompress.Engine.Pipeline;
 
-/// <summary>MC3001–MC3007 and MC3300–MC3306: one code per kind of unreadable model file.</summary>
+/// <summary>MC3001–MC3007 and MC3300–MC3306, MC3315: one code per kind of unreadable model file.</summary>
 public static class ModelCodes
 {
     public static string Of(OnnxFormatError error) => error switch
@@ -18,6 +18,7 @@ public static class ModelCodes
         OnnxFormatError.TensorShapeInvalid => "MC3304",
         OnnxFormatError.TensorDataMismatch => "MC3305",
         OnnxFormatError.TooDeep => "MC3306",
+        OnnxFormatError.CopyFailed => "MC3315",
         _ => "MC3007",
     };
 }

@@ -5,14 +5,22 @@ namespace ModelCompress.Engine.Pipeline;
 /// <summary>Loads a model named in the config; an unreadable file becomes one MC30xx at the <c>source</c> key.</summary>
 internal static class ModelLoading
 {
-    public static (OnnxModel Model, ModelArtifact Artifact) Load(ModelConfig model)
+    /// <summary>
+    /// Loads the user's model through a byte-for-byte copy of its files (model and external data) in a staging folder
+    /// (<paramref name="copies"/>, held for the model's run), and returns the copy as the artifact: the user's files may be truncated or rewritten
+    /// while the build runs, which would kill a process that mapped them (SIGBUS) and hand ONNX Runtime other bytes than
+    /// the steps see. The copy is what is mapped, evaluated, hashed for the cache key and measured; it costs disk on the
+    /// cache's volume (not heap, not a RAM-backed temporary folder), whatever the model's size. Disposing
+    /// <paramref name="copies"/> removes it (on Unix its mapped files stay readable until unmapped).
+    /// </summary>
+    public static (OnnxModel Model, ModelArtifact Artifact) Load(ModelConfig model, HeldFolder copies)
     {
         try
         {
-            var loaded = OnnxModel.Load(model.SourcePath);
+            var loaded = OnnxModel.Load(model.SourcePath, new OnnxLoadOptions(CopyFolder: copies.Path));
             RejectNonFinite(model, loaded);
-            // The files as given, external data included: their hash keys the cache, their size is the baseline's.
-            return (loaded, ModelArtifact.OfModelFile(model.SourcePath));
+            var copy = Path.Combine(copies.Path, Path.GetFileName(model.SourcePath));
+            return (loaded, ModelArtifact.Of(copy, ExternalFiles(copy)) with { EngineOwned = true });
         }
         catch (OnnxFormatException e)
         {

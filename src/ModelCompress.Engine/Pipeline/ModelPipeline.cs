@@ -32,9 +32,10 @@ internal sealed class ModelPipeline(
         var steps = new List<StepReport>();
         var budgets = new List<BudgetReport>();
         ModelArtifact? compressed = null;
+        using var copies = HeldFolder.Create(cache); // the copy of the user's files this run works from
         try
         {
-            var (original, originalArtifact) = clock.Time("load model", () => ModelLoading.Load(model));
+            var (original, originalArtifact) = clock.Time("load model", () => ModelLoading.Load(model, copies));
             inputs.AddRange(ModelLoading.ExternalFiles(model.SourcePath));
             var signature = ModelSignature.FromOnnx(original);
             inputs.AddRange(model.Steps.SelectMany(s => s.Settings.ReferencedFiles));
@@ -61,7 +62,8 @@ internal sealed class ModelPipeline(
                 }
             }
 
-            compressed = final?.Artifact ?? originalArtifact;
+            // Without steps the output is the user's model: taken from the user's files, as the copy goes when this run ends.
+            compressed = final?.Artifact ?? ModelArtifact.OfModelFile(model.SourcePath);
             if (ExternalDataOutput.Notice(model, compressed) is { } external)
             {
                 Report(external);

@@ -22,7 +22,7 @@ internal static class OrphanedOutputs
         }
 
         var cutoff = DateTime.UtcNow - Caching.CacheSweeper.StaleAfter;
-        foreach (var temp in Directory.EnumerateFiles(outputDirectory, ".*.tmp").Where(f => File.GetLastWriteTimeUtc(f) < cutoff).ToList())
+        foreach (var temp in Directory.EnumerateFiles(outputDirectory, Onnx.Files.TemporaryName.Pattern).Where(f => File.GetLastWriteTimeUtc(f) < cutoff).ToList())
         {
             File.Delete(temp);
         }

@@ -11,13 +11,18 @@ namespace ModelCompress.Onnx.Files;
 /// </summary>
 internal sealed unsafe class MappedDataFile
 {
-    private readonly MemoryMappedFile _file;
-    private readonly MemoryMappedViewAccessor _view;
+    private readonly MemoryMappedFile? _file;
+    private readonly MemoryMappedViewAccessor? _view;
     private readonly byte* _pointer;
 
     private MappedDataFile(string path, long length)
     {
         Length = length;
+        if (length == 0)
+        {
+            return; // an empty file cannot be mapped, and no slice of it has bytes to read
+        }
+
         _file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
         _view = _file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         byte* pointer = null;
@@ -27,15 +32,15 @@ internal sealed unsafe class MappedDataFile
 
     ~MappedDataFile()
     {
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _view.Dispose();
-        _file.Dispose();
+        _view?.SafeMemoryMappedViewHandle.ReleasePointer();
+        _view?.Dispose();
+        _file?.Dispose();
     }
 
     /// <summary>Bytes in the file when it was mapped.</summary>
     public long Length { get; }
 
-    /// <summary>Maps <paramref name="path"/>; an empty file has nothing to map and is refused by the caller's length checks.</summary>
+    /// <summary>Maps <paramref name="path"/>; an empty file maps nothing and has only empty slices.</summary>
     public static MappedDataFile Open(string path) => new(path, new FileInfo(path).Length);
 
     /// <summary>The bytes at <paramref name="offset"/>; the slice keeps this mapping alive.</summary>
@@ -44,6 +49,11 @@ internal sealed unsafe class MappedDataFile
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(offset, Length - length);
+        if (length == 0)
+        {
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
         return new Region(this, offset, length).Memory;
     }
 
