@@ -14,11 +14,6 @@ public sealed class FinetuneRunner : IStepRunner<FinetuneSettings>
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var training = settings.Training;
-        var kd = training.Distill;
-        return TrainingStep.Run(
-            new TrainingStepSpec("finetune", input.Model, kd is null ? null : input.Original, kd?.Temperature ?? 1, kd?.Alpha ?? 0, [], training, LabelsRequired: kd is null),
-            input,
-            context);
+        return TrainingStep.Run(TrainingStepSpec.OfCurrentModel("finetune", input, settings.Training), input, context);
     }
 }

@@ -34,11 +34,12 @@ public sealed class GradualChannelPruneRunner : IStepRunner<ChannelPruneSettings
 
         // The final allocation, checked now: with layer scope the counts do not depend on the scores.
         ChannelAllocation.Plan(groups.Select(g => (g, ChannelImportance.Score(graph, g, PruneImportance.L1, context.Seed)!)).ToList(), settings, input.Step.PositionOf);
-        var kd = training.Distill;
         return TrainingStep.Run(
-            new TrainingStepSpec("prune", input.Model, kd is null ? null : input.Original, kd?.Temperature ?? 1, kd?.Alpha ?? 0, [], training, LabelsRequired: kd is null,
-                Channels: (module, stepsPerEpoch, epochs) =>
-                    new GradualChannelPruner(module, input.Model, groups, settings, context.Seed, input.Step.PositionOf, stepsPerEpoch, epochs)),
+            TrainingStepSpec.OfCurrentModel("prune", input, training) with
+            {
+                Channels = (module, stepsPerEpoch, epochs) =>
+                    new GradualChannelPruner(module, input.Model, groups, settings, context.Seed, input.Step.PositionOf, stepsPerEpoch, epochs),
+            },
             input,
             context);
     }

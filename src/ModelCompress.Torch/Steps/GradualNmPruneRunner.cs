@@ -24,18 +24,19 @@ public sealed class GradualNmPruneRunner : IStepRunner<NmPruneSettings>
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var training = settings.Training ?? throw new InvalidOperationException("The config layer requires 'training' for a gradual N:M prune.");
-        var kd = training.Distill;
         var graph = input.Model.Graph;
         IReadOnlyList<string> weights = [];
         var result = TrainingStep.Run(
-            new TrainingStepSpec("prune", input.Model, kd is null ? null : input.Original, kd?.Temperature ?? 1, kd?.Alpha ?? 0, [], training, LabelsRequired: kd is null,
-                Nm: (module, stepsPerEpoch, epochs) =>
+            TrainingStepSpec.OfCurrentModel("prune", input, training) with
+            {
+                Nm = (module, stepsPerEpoch, epochs) =>
                 {
                     var targets = PruneTargets.Find(graph, module.ParameterNames.Keys.ToHashSet(StringComparer.Ordinal), settings.Include, settings.Exclude);
                     var pruner = new GradualNmPruner(module, graph, targets, settings.N, settings.M, stepsPerEpoch, epochs);
                     weights = pruner.Weights;
                     return pruner;
-                }),
+                },
+            },
             input,
             context);
         var broken = NmPattern.Check(result.Model, weights, settings.N, settings.M);

@@ -16,9 +16,8 @@ public sealed class GradualPruneRunner : IStepRunner<PruneSettings>
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
         var training = settings.Training ?? throw new InvalidOperationException("The config layer requires 'training' for a gradual prune.");
-        var kd = training.Distill;
         return TrainingStep.Run(
-            new TrainingStepSpec("prune", input.Model, kd is null ? null : input.Original, kd?.Temperature ?? 1, kd?.Alpha ?? 0, [], training, LabelsRequired: kd is null, settings),
+            TrainingStepSpec.OfCurrentModel("prune", input, training) with { Prune = settings },
             input,
             context);
     }

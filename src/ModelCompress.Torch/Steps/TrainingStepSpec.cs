@@ -1,3 +1,4 @@
+using ModelCompress.Engine.Steps;
 using ModelCompress.Onnx;
 using ModelCompress.Torch.Training.Pruning;
 using ModelCompress.Torch.Training.Pruning.Channels;
@@ -20,4 +21,15 @@ internal sealed record TrainingStepSpec(
     bool LabelsRequired,
     PruneSettings? Prune = null,
     Func<OnnxModule, int, int, GradualChannelPruner>? Channels = null,
-    Func<OnnxModule, int, int, GradualNmPruner>? Nm = null);
+    Func<OnnxModule, int, int, GradualNmPruner>? Nm = null)
+{
+    /// <summary>
+    /// Trains the step's current model on its training block; with <c>training.distill</c> the original model is the
+    /// teacher (labels then optional), without it the labels are required. What finetune and the gradual prunes share.
+    /// </summary>
+    public static TrainingStepSpec OfCurrentModel(string step, StepInput input, TrainingSettings training)
+    {
+        var kd = training.Distill;
+        return new TrainingStepSpec(step, input.Model, kd is null ? null : input.Original, kd?.Temperature ?? 1, kd?.Alpha ?? 0, [], training, LabelsRequired: kd is null);
+    }
+}
